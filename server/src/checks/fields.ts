@@ -1,0 +1,196 @@
+/**
+ * Checks one table against the fields the catalog gives it: a binding entry, a table-valued
+ * key such as `[observability]`, or a nested table such as a dispatch namespace's `outbound`.
+ */
+import type { FieldSpec, ValueType } from "../catalog/types";
+import type { ConfigValue, Entry, TableValue } from "../syntax/model";
+import type { CheckContext } from "./context";
+import { closest } from "./suggest";
+
+export interface TableRules {
+  readonly fields: readonly FieldSpec[];
+  /** Wrangler accepts any other field without a word. */
+  readonly open?: boolean;
+  /** How the table is named in messages: `kv_namespaces[1]`, `env.staging.observability`. */
+  readonly label: string;
+  /** Entries another check handles (binding kinds nested in a container table). */
+  readonly skip?: (entry: Entry) => boolean;
+}
+
+export function checkTable(context: CheckContext, table: TableValue, rules: TableRules): void {
+  const specs = new Map(rules.fields.map((spec) => [spec.name, spec]));
+
+  for (const entry of table.entries.values()) {
+    if (rules.skip?.(entry)) continue;
+    const spec = specs.get(entry.key);
+    if (spec) checkField(context, table, entry, spec, rules.label);
+    else if (!rules.open && !context.isMisplaced(entry)) unknownField(context, entry, rules);
+  }
+
+  for (const spec of rules.fields) {
+    if (spec.required && !table.entries.has(spec.name)) {
+      context.problems.error(
+        "missing-field",
+        table.header ?? table.span,
+        `${rules.label} is missing the required field "${spec.name}".`,
+      );
+    }
+  }
+}
+
+function unknownField(context: CheckContext, entry: Entry, rules: TableRules): void {
+  const suggestion = closest(
+    entry.key,
+    rules.fields.map((spec) => spec.name),
+  );
+  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known fields: ${fieldList(rules)}.`;
+  context.problems.warning(
+    "unknown-field",
+    entry.keySpan,
+    `${rules.label} has no field "${entry.key}"; Wrangler ignores it.${hint}`,
+    suggestion ? { suggestion } : undefined,
+  );
+}
+
+function fieldList(rules: TableRules): string {
+  return rules.fields.map((spec) => spec.name).join(", ");
+}
+
+function checkField(
+  context: CheckContext,
+  table: TableValue,
+  entry: Entry,
+  spec: FieldSpec,
+  label: string,
+): void {
+  const where = `${label}.${entry.key}`;
+  const value = entry.value;
+  const problems = context.problems;
+
+  if (!checkType(context, value, spec.type, where)) return;
+  if (spec.items && value.kind === "array") {
+    value.items.forEach((item, i) => checkType(context, item, spec.items!, `${where}[${i}]`));
+  }
+
+  if (spec.deprecated) {
+    problems.warning("deprecated-field", entry.keySpan, `${where} is deprecated: ${spec.deprecated}`, {
+      deprecated: true,
+    });
+  }
+  if (spec.requires && !table.entries.has(spec.requires)) {
+    problems.error(
+      "field-requires",
+      entry.keySpan,
+      `${where} only applies together with "${spec.requires}", which is missing.`,
+    );
+  }
+  if (spec.conflictsWith && table.entries.has(spec.conflictsWith)) {
+    problems.error(
+      "field-conflict",
+      entry.keySpan,
+      `${where} cannot be used together with "${spec.conflictsWith}": keep one of the two.`,
+      { related: [{ span: table.entries.get(spec.conflictsWith)!.keySpan, message: "the other one" }] },
+    );
+  }
+  checkConstraints(context, value, spec, where);
+
+  if (spec.fields && value.kind === "table") {
+    checkTable(context, value, { fields: spec.fields, label: where });
+  }
+}
+
+function checkConstraints(context: CheckContext, value: ConfigValue, spec: FieldSpec, where: string): void {
+  const problems = context.problems;
+
+  if (value.kind === "string") {
+    if (spec.nonEmpty && value.value.trim() === "") {
+      problems.error("empty-value", value.span, `${where} must not be empty.`);
+      return;
+    }
+    if (spec.pattern && !spec.pattern.regex.test(value.value)) {
+      problems.add({
+        code: "invalid-value",
+        severity: spec.pattern.severity,
+        span: value.span,
+        message: `${where} must ${spec.pattern.rule}; "${value.value}" does not.`,
+      });
+    }
+  }
+
+  if (spec.values && (value.kind === "string" || value.kind === "integer" || value.kind === "float")) {
+    if (!spec.values.includes(value.value)) {
+      const choices = spec.values.map((choice) => JSON.stringify(choice)).join(", ");
+      const suggestion = typeof value.value === "string" ? closest(value.value, spec.values.map(String)) : undefined;
+      problems.error("invalid-value", value.span, `${where} must be one of ${choices}.`, suggestion ? { suggestion } : undefined);
+    }
+  }
+
+  const range = spec.range;
+  if (range && (value.kind === "integer" || value.kind === "float")) {
+    const tooLow = range.min !== undefined && value.value < range.min;
+    const tooHigh = range.max !== undefined && value.value > range.max;
+    if (tooLow || tooHigh) {
+      const bound = tooHigh ? `at most ${range.max}` : `at least ${range.min}`;
+      const source = range.source ? ` (${range.source})` : "";
+      problems.add({
+        code: "over-limit",
+        severity: range.severity,
+        span: value.span,
+        message: `${where} is ${value.value}, but it can be ${bound}${source}.`,
+      });
+    }
+  }
+}
+
+/** Reports a value of the wrong type; returns whether the value has one of the accepted types. */
+export function checkType(
+  context: CheckContext,
+  value: ConfigValue,
+  accepted: ValueType | readonly ValueType[],
+  where: string,
+): boolean {
+  const types: readonly ValueType[] = typeof accepted === "string" ? [accepted] : accepted;
+  if (types.some((type) => hasType(value, type))) return true;
+  const expected = types.map(describeType).join(" or ");
+  context.problems.error(
+    "wrong-type",
+    value.span,
+    `${where} must be ${expected}, not ${describeType(valueType(value))}.`,
+  );
+  return false;
+}
+
+function hasType(value: ConfigValue, type: ValueType): boolean {
+  // Wrangler checks numbers with `typeof`, so a float is as good as an integer to it.
+  if (type === "number" || type === "integer") return value.kind === "integer" || value.kind === "float";
+  return valueType(value) === type;
+}
+
+function valueType(value: ConfigValue): ValueType {
+  switch (value.kind) {
+    case "integer":
+    case "float":
+      return "number";
+    default:
+      return value.kind;
+  }
+}
+
+export function describeType(type: ValueType): string {
+  switch (type) {
+    case "string":
+      return "a string";
+    case "integer":
+      return "a whole number";
+    case "number":
+      return "a number";
+    case "boolean":
+      return "true or false";
+    case "array":
+      return "an array";
+    case "table":
+      return "a table";
+    case "datetime":
+      return "a TOML date";
+  }
+}

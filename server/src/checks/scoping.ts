@@ -1,0 +1,126 @@
+/**
+ * The TOML scoping trap: every key belongs to the last table header above it, whatever the
+ * author meant. `compatibility_date` written after `[vars]` becomes a variable; keys written
+ * after a commented-out `# [[r2_buckets]]` land in the entry above it; `[[kv_namespaces]]`
+ * written after `[env.staging]` is still a top-level binding. Other checks would call these
+ * "unknown field" or say nothing; this one says what happened and how to fix it.
+ */
+import { findConfigKey, findKind } from "../catalog";
+import type { FieldSpec } from "../catalog/types";
+import type { Section, Span } from "../syntax/model";
+import type { CheckContext } from "./context";
+
+/** What a header's table accepts: field names, or anything (`[vars]`, open tables). */
+type Accepts = { readonly fields: ReadonlySet<string> } | "anything";
+
+export function checkScoping(context: CheckContext): void {
+  const sections = context.document.sections;
+  const firstHeader = sections.find((section) => section.header)?.header;
+  let currentEnv: string | undefined;
+
+  for (const section of sections) {
+    const header = section.header;
+    if (!header) continue;
+    const scoped = header.path[0] === "env" ? header.path.slice(2) : header.path;
+    if (header.path[0] === "env") currentEnv = header.path[1];
+    else if (currentEnv !== undefined) topLevelBindingAfterEnv(context, section, currentEnv);
+
+    // Keys right under `[env.NAME]` are that environment's settings, as intended.
+    if (scoped.length === 0) continue;
+    const accepts = acceptedFields(scoped);
+    if (!accepts) continue;
+
+    for (const key of section.keys) {
+      const name = key.path[0]!;
+      if (accepts !== "anything" && accepts.fields.has(name)) continue;
+      if (isTopLevelKey(name, accepts === "anything") && firstHeader) {
+        misplacedTopLevelKey(context, key.span, name, header.path, firstHeader.span);
+      } else if (accepts !== "anything") {
+        keyAfterCommentedHeader(context, section, key.span, name, header.path);
+      }
+    }
+  }
+}
+
+function misplacedTopLevelKey(
+  context: CheckContext,
+  span: Span,
+  name: string,
+  headerPath: readonly string[],
+  firstHeader: Span,
+): void {
+  context.markMisplaced(span);
+  context.problems.warning(
+    "misplaced-key",
+    span,
+    `"${name}" is written below the [${headerPath.join(".")}] header, so TOML reads it as ${headerPath.join(".")}.${name}, not as a top-level setting. Move it above the first table header.`,
+    { related: [{ span: firstHeader, message: "the first table header" }] },
+  );
+}
+
+function keyAfterCommentedHeader(
+  context: CheckContext,
+  section: Section,
+  span: Span,
+  name: string,
+  headerPath: readonly string[],
+): void {
+  const commented = section.commentedHeaders.filter((c) => c.span.end <= span.start).at(-1);
+  if (!commented) return;
+  const kind = findKind(commented.path.join("."));
+  if (!kind?.fields.some((field) => field.name === name)) return;
+  context.markMisplaced(span);
+  context.problems.warning(
+    "misplaced-key",
+    span,
+    `"${name}" follows a commented-out [[${commented.path.join(".")}]] header, so TOML puts it in the [[${headerPath.join(".")}]] entry above. Uncomment the header, or comment out this key too.`,
+    { related: [{ span: commented.span, message: "the commented-out header" }] },
+  );
+}
+
+/**
+ * A top-level binding header after `[env.NAME]` still binds at the top level: TOML headers are
+ * full paths. Only worth saying when that environment lacks the kind, which suggests the
+ * author meant it for the environment.
+ */
+function topLevelBindingAfterEnv(context: CheckContext, section: Section, env: string): void {
+  const header = section.header!;
+  const kind = findKind(header.path.join("."));
+  if (!kind || kind.inherited || kind.topLevelOnly) return;
+  const environment = context.document.root.entries.get("env")?.value;
+  const envTable = environment?.kind === "table" ? environment.entries.get(env)?.value : undefined;
+  if (envTable?.kind === "table" && envTable.entries.has(kind.key.split(".")[0]!)) return;
+  const brackets = header.array ? ["[[", "]]"] : ["[", "]"];
+  const path = header.path.join(".");
+  context.problems.warning(
+    "misplaced-key",
+    header.span,
+    `${brackets[0]}${path}${brackets[1]} comes after [env.${env}] but binds at the top level: a header is a full path. For ${env}, write ${brackets[0]}env.${env}.${path}${brackets[1]}.`,
+  );
+}
+
+function acceptedFields(path: readonly string[]): Accepts | undefined {
+  const kind = findKind(path.join("."));
+  if (kind) {
+    if (kind.names.from === "keys") return "anything";
+    return { fields: names(kind.fields) };
+  }
+  const key = path.length === 1 ? findConfigKey(path[0]!) : undefined;
+  if (!key || key.type !== "table") return undefined;
+  if (key.openFields) return "anything";
+  return { fields: names(key.fields ?? []) };
+}
+
+function names(fields: readonly FieldSpec[]): ReadonlySet<string> {
+  return new Set(fields.map((field) => field.name));
+}
+
+/**
+ * In a table that accepts any key (`[vars]`), only a current setting's name is suspicious
+ * enough to report: a variable may well be called `type`, which was a setting long ago.
+ */
+function isTopLevelKey(name: string, acceptsAnything: boolean): boolean {
+  if (findKind(name)) return true;
+  const key = findConfigKey(name);
+  return key !== undefined && name !== "env" && !(acceptsAnything && key.status);
+}

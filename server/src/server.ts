@@ -1,0 +1,123 @@
+/**
+ * The language server: wiring between the LSP connection and the language service. It keeps
+ * the parse of each open document's latest version, answers diagnostics by pull when the
+ * client can pull and by push otherwise, and never lets one failing request stop the server.
+ *
+ * Started as `node dist/server.js --stdio`; stdout carries the protocol, so nothing here
+ * writes to it: logs go through the connection.
+ */
+import {
+  createConnection,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { ConfigStore } from "./config-store";
+import { diagnose } from "./service";
+import { isConfigFile, readSettings, type Settings, DEFAULT_SETTINGS } from "./settings";
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const store = new ConfigStore();
+let settings: Settings = DEFAULT_SETTINGS;
+let pullDiagnostics = false;
+let configurationRequests = false;
+
+/** Runs a handler; a failure is logged once and answered with the fallback. */
+function guard<T>(what: string, fallback: T, handler: () => T): T {
+  try {
+    return handler();
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`${what} failed: ${detail}`);
+    return fallback;
+  }
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+  configurationRequests = capabilities.workspace?.configuration === true;
+  settings = readSettings(params.initializationOptions);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      ...(pullDiagnostics && {
+        diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+      }),
+    },
+    serverInfo: { name: "wrangler-bindings", version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  connection.console.info(
+    `Wrangler Bindings server ${VERSION} ready (${pullDiagnostics ? "pull" : "push"} diagnostics).`,
+  );
+  if (configurationRequests) void refreshSettings();
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (configurationRequests) void refreshSettings();
+  else settings = readSettings(change.settings?.wranglerBindings);
+});
+
+async function refreshSettings(): Promise<void> {
+  const section: unknown = await connection.workspace.getConfiguration("wranglerBindings");
+  settings = readSettings(section);
+  connection.console.log(`Settings: ${JSON.stringify(settings)}`);
+  if (pullDiagnostics) connection.languages.diagnostics.refresh();
+  else documents.all().forEach(publish);
+}
+
+/** The diagnostics of a document's current version; none for files that are not configs. */
+function diagnosticsOf(document: TextDocument): Diagnostic[] {
+  if (!isConfigFile(document.uri, settings)) return [];
+  return guard(`Checking ${document.uri}`, [], () => diagnose(store.get(document), document.uri));
+}
+
+connection.languages.diagnostics.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const items = document ? diagnosticsOf(document) : [];
+  return { kind: DocumentDiagnosticReportKind.Full, items };
+});
+
+/**
+ * Push mode: the check runs on the next turn of the event loop, after any queued changes, and
+ * is published with the version it was computed for, so an older result never replaces a
+ * newer one.
+ */
+const pending = new Map<string, NodeJS.Immediate>();
+function publish(document: TextDocument): void {
+  clearImmediate(pending.get(document.uri));
+  pending.set(
+    document.uri,
+    setImmediate(() => {
+      pending.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (!current) return;
+      const diagnostics = diagnosticsOf(current);
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    }),
+  );
+}
+
+documents.onDidChangeContent((change) => {
+  if (!pullDiagnostics) publish(change.document);
+});
+
+documents.onDidClose((event) => {
+  store.forget(event.document.uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,199 @@
+/**
+ * Parses one section with toml-eslint-parser. A valid section is parsed in one call; a broken
+ * one is parsed again statement by statement, so that every statement that is fine still
+ * reaches the model and each broken one gives a located error. Results are relative to the
+ * section's start and depend only on its text, which is what lets them be reused across edits.
+ */
+import { parseTOML, ParseError, type AST } from "toml-eslint-parser";
+import type { SectionSlice } from "./sections";
+
+/** A piece of the section parsed on its own, `offset` characters after the section's start. */
+export interface ParsedUnit {
+  readonly offset: number;
+  readonly body: readonly (AST.TOMLKeyValue | AST.TOMLTable)[];
+}
+
+export interface RelativeProblem {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+export interface ParsedSection {
+  /** The header, parsed; absent for the first section and for a header that does not parse. */
+  readonly header?: AST.TOMLTable;
+  /** What to add to the header's AST offsets to make them relative to the section. */
+  readonly headerOffset: number;
+  /** Where the header's closing bracket ends, relative to the section. */
+  readonly headerEnd: number;
+  /** The header line is there but broken: its keys belong to no known table. */
+  readonly headerBroken: boolean;
+  readonly units: readonly ParsedUnit[];
+  readonly problems: readonly RelativeProblem[];
+  readonly commentedHeaders: readonly { readonly path: string[]; readonly start: number; readonly end: number }[];
+}
+
+/** TOML 1.1 is what current Wrangler reads (through smol-toml). */
+const PARSER_OPTIONS = { tomlVersion: "1.1.0" } as const;
+
+/**
+ * A comment that is a table header with `#` in front, such as `# [[r2_buckets]]`. The keys
+ * below it land in the previous table, which is worth a word when they look misplaced.
+ */
+const COMMENTED_HEADER = /^[ \t]*#[ \t]*\[(\[?)[ \t]*([\w.-]+)[ \t]*\]\1[ \t]*\r?$/gm;
+
+/**
+ * Parses a whole document in one call, the fast way to read a valid file, and cuts the result
+ * along the sections. Undefined when the document does not parse (then each section is parsed
+ * on its own) or when the parser's tables do not line up with the sections.
+ */
+export function parseWhole(
+  text: string,
+  slices: readonly SectionSlice[],
+): (ParsedSection | undefined)[] | undefined {
+  const program = tryParse(text);
+  if (program instanceof ParseError) return undefined;
+  const body = program.body[0].body;
+  const tables = body.filter((node) => node.type === "TOMLTable");
+  if (tables.length !== slices.filter((slice) => slice.header).length) return undefined;
+
+  let next = 0;
+  return slices.map((slice) => {
+    const sectionText = text.slice(slice.start, slice.end);
+    const commentedHeaders = findCommentedHeaders(sectionText);
+    const base = { headerBroken: false, problems: [], commentedHeaders };
+    if (!slice.header) {
+      const pairs = body.filter((node) => node.type === "TOMLKeyValue");
+      return { ...base, headerOffset: 0, headerEnd: 0, units: [{ offset: -slice.start, body: pairs }] };
+    }
+    const table = tables[next++]!;
+    if (table.range[0] < slice.start || table.range[0] >= slice.end) return undefined;
+    return {
+      ...base,
+      header: table,
+      headerOffset: -slice.start,
+      headerEnd: closingBracketEnd(text, table) - slice.start,
+      units: [{ offset: -slice.start, body: table.body }],
+    };
+  });
+}
+
+export function parseSection(text: string, slice: SectionSlice): ParsedSection {
+  const commentedHeaders = findCommentedHeaders(text);
+  const whole = tryParse(text);
+  if (!(whole instanceof ParseError)) {
+    const body = whole.body[0].body;
+    const first = body[0];
+    if (slice.header && first?.type === "TOMLTable") {
+      return {
+        header: first,
+        headerOffset: 0,
+        headerEnd: closingBracketEnd(text, first),
+        headerBroken: false,
+        units: [{ offset: 0, body: first.body }],
+        problems: [],
+        commentedHeaders,
+      };
+    }
+    return {
+      headerBroken: false,
+      headerOffset: 0,
+      headerEnd: 0,
+      units: [{ offset: 0, body }],
+      problems: [],
+      commentedHeaders,
+    };
+  }
+  return parseByStatement(text, slice, whole, commentedHeaders);
+}
+
+function parseByStatement(
+  text: string,
+  slice: SectionSlice,
+  wholeError: ParseError,
+  commentedHeaders: ParsedSection["commentedHeaders"],
+): ParsedSection {
+  const problems: RelativeProblem[] = [];
+  const units: ParsedUnit[] = [];
+  let header: ParsedSection["header"];
+  let headerBroken = false;
+
+  if (slice.header) {
+    const lineEnd = text.indexOf("\n");
+    const line = lineEnd < 0 ? text : text.slice(0, lineEnd);
+    const parsed = tryParse(line);
+    const table = parsed instanceof ParseError ? undefined : parsed.body[0].body[0];
+    if (table?.type === "TOMLTable") header = table;
+    else {
+      headerBroken = true;
+      if (parsed instanceof ParseError) problems.push(problemAt(line, 0, parsed));
+    }
+  }
+
+  const starts = slice.statements.map((at) => at - slice.start);
+  starts.forEach((start, k) => {
+    const unitText = text.slice(start, starts[k + 1] ?? text.length);
+    const parsed = tryParse(unitText);
+    if (parsed instanceof ParseError) problems.push(problemAt(unitText, start, parsed));
+    else units.push({ offset: start, body: parsed.body[0].body });
+  });
+
+  // Statement by statement, a section can parse where the whole did not: two definitions of
+  // one key are each fine alone. The model builder reports those, with both places; anything
+  // else the whole-section parser saw must not be lost.
+  if (problems.length === 0 && !isDuplicateKey(wholeError)) {
+    problems.push(problemAt(text, 0, wholeError));
+  }
+  const headerEnd = header ? closingBracketEnd(text, header) : 0;
+  return { header, headerOffset: 0, headerEnd, headerBroken, units, problems, commentedHeaders };
+}
+
+function closingBracketEnd(text: string, table: AST.TOMLTable): number {
+  const close = text.indexOf("]", table.key.range[1]);
+  return close < 0 ? table.key.range[1] : close + (table.kind === "array" ? 2 : 1);
+}
+
+function tryParse(text: string): AST.TOMLProgram | ParseError {
+  try {
+    return parseTOML(text, PARSER_OPTIONS);
+  } catch (error) {
+    if (error instanceof ParseError) return error;
+    // The parser only throws ParseError for bad input; anything else is a bug to surface.
+    throw error;
+  }
+}
+
+function isDuplicateKey(error: ParseError): boolean {
+  return error.message.startsWith("Defining a key multiple times");
+}
+
+/**
+ * Locates a parse error: from the offending character to the end of its token or, when the
+ * parser ran out of text (an unfinished value), over the whole unfinished statement.
+ */
+function problemAt(text: string, offset: number, error: ParseError): RelativeProblem {
+  const trimmedEnd = text.trimEnd().length;
+  const at = Math.min(error.index, text.length);
+  if (at >= trimmedEnd) {
+    const start = text.length - text.trimStart().length;
+    return { start: offset + start, end: offset + trimmedEnd, message: describe(error) };
+  }
+  let end = at;
+  while (end < trimmedEnd && !/[\s,\]}=]/.test(text[end]!)) end++;
+  return { start: offset + at, end: offset + Math.max(end, at + 1), message: describe(error) };
+}
+
+function describe(error: ParseError): string {
+  const message = error.message.replace(/\.$/, "");
+  return `TOML syntax: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`;
+}
+
+function findCommentedHeaders(text: string): ParsedSection["commentedHeaders"] {
+  const found: { path: string[]; start: number; end: number }[] = [];
+  if (!text.includes("#")) return found;
+  for (const match of text.matchAll(COMMENTED_HEADER)) {
+    const end = match.index + match[0].trimEnd().length;
+    found.push({ path: match[2]!.split("."), start: match.index, end });
+  }
+  return found;
+}

@@ -1,0 +1,150 @@
+/**
+ * Splits a TOML document into sections: the keys before the first table header, then one
+ * section per header. Sections are the unit of parsing. A syntax error stays inside its
+ * section, so the rest of a half-typed file is still read, and a keystroke only changes the
+ * text of one section, so the sections around it can reuse their earlier parse.
+ *
+ * This is a scan, not a parse: it only needs to know where strings, comments and bracketed
+ * values are, so that a `[` at the start of a line is known to open a header.
+ */
+
+export interface SectionSlice {
+  readonly start: number;
+  readonly end: number;
+  /** The section starts with a table header line (every section but perhaps the first). */
+  readonly header: boolean;
+  /**
+   * Where each key/value statement of the section starts. When a section does not parse, its
+   * statements are parsed one by one, so one broken value costs only its own statement.
+   */
+  readonly statements: number[];
+}
+
+/**
+ * A header-shaped line inside an unclosed array is taken as a header anyway: its key starts
+ * with a letter, `_` or `-`, and no array item can be a bare word (other than true, false,
+ * inf, nan), so valid TOML never has such a line there. This stops one missing `]` from
+ * swallowing the rest of the file.
+ */
+const HEADER_LIKE = /^[ \t]*\[\[?[ \t]*[A-Za-z_-][\w.\- \t"']*\]\]?[ \t]*(#.*)?\r?$/;
+const VALUE_WORDS = /^[ \t]*\[\[?[ \t]*(true|false|inf|nan)[ \t]*\]/;
+/** `key =` can never stand inside an array either, so it too ends an unclosed one. */
+const KEY_LIKE = /^[ \t]*[\w"'-][\w.\- \t"']*=/;
+
+const enum Mode {
+  Code,
+  Header,
+  Basic,
+  Literal,
+  MultiBasic,
+  MultiLiteral,
+  Comment,
+}
+
+export function splitSections(text: string): SectionSlice[] {
+  const sections: SectionSlice[] = [{ start: 0, end: text.length, header: false, statements: [] }];
+  let statements = sections[0]!.statements;
+  let mode = Mode.Code;
+  /** The open brackets of the current value, `[` (91) or `{` (123), innermost last. */
+  const open: number[] = [];
+  let lineStart = true;
+
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+
+    if (c === 10 /* \n */) {
+      // Single-line strings and comments end at the line's end, closed or not.
+      if (mode !== Mode.MultiBasic && mode !== Mode.MultiLiteral) mode = Mode.Code;
+      lineStart = true;
+      continue;
+    }
+
+    if (lineStart && mode === Mode.Code) {
+      if (c === 32 || c === 9 || c === 13) continue;
+      lineStart = false;
+      if (c === 91 /* [ */ && (open.length === 0 || lineMatches(text, i, HEADER_LIKE))) {
+        const lineBegin = text.lastIndexOf("\n", i) + 1;
+        statements = [];
+        if (lineBegin > 0) sections.push({ start: lineBegin, end: 0, header: true, statements });
+        else sections[0] = { ...sections[0]!, header: true, statements };
+        open.length = 0;
+        mode = Mode.Header;
+        continue;
+      }
+      if (c !== 35 /* # */ && (open.length === 0 || (open.at(-1) === 91 && lineMatches(text, i, KEY_LIKE)))) {
+        statements.push(i);
+        open.length = 0;
+      }
+    }
+    lineStart = false;
+
+    switch (mode) {
+      case Mode.Code:
+      case Mode.Header:
+        if (c === 35 /* # */) mode = Mode.Comment;
+        else if (c === 34 /* " */ || c === 39 /* ' */) {
+          const triple = text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+          // A header's quoted key is always single-line; its brackets are not values.
+          if (mode === Mode.Header) i = skipQuotedKey(text, i, c);
+          else if (triple) {
+            mode = c === 34 ? Mode.MultiBasic : Mode.MultiLiteral;
+            i += 2;
+          } else mode = c === 34 ? Mode.Basic : Mode.Literal;
+        } else if (mode === Mode.Code) {
+          if (c === 91 /* [ */ || c === 123 /* { */) open.push(c);
+          else if (c === 93 /* ] */ || c === 125 /* } */) open.pop();
+        }
+        break;
+      case Mode.Basic:
+        if (c === 92 /* \ */) i++;
+        else if (c === 34) mode = Mode.Code;
+        break;
+      case Mode.Literal:
+        if (c === 39) mode = Mode.Code;
+        break;
+      case Mode.MultiBasic:
+        if (c === 92) i++;
+        else if (c === 34 && text.startsWith('""', i + 1)) {
+          i = endOfQuoteRun(text, i, 34);
+          mode = Mode.Code;
+        }
+        break;
+      case Mode.MultiLiteral:
+        if (c === 39 && text.startsWith("''", i + 1)) {
+          i = endOfQuoteRun(text, i, 39);
+          mode = Mode.Code;
+        }
+        break;
+      case Mode.Comment:
+        break;
+    }
+  }
+
+  return sections.map((section, k) => ({ ...section, end: sections[k + 1]?.start ?? text.length }));
+}
+
+function lineMatches(text: string, at: number, pattern: RegExp): boolean {
+  const lineBegin = text.lastIndexOf("\n", at) + 1;
+  let lineEnd = text.indexOf("\n", at);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineBegin, lineEnd);
+  return pattern.test(line) && !VALUE_WORDS.test(line);
+}
+
+/** Returns the index of the closing quote of a quoted key in a header (or the line's end). */
+function skipQuotedKey(text: string, open: number, quote: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i - 1;
+    if (quote === 34 && c === 92) i++;
+    else if (c === quote) return i;
+  }
+  return text.length;
+}
+
+/** A multi-line string may end with up to two extra quotes that belong to its content. */
+function endOfQuoteRun(text: string, at: number, quote: number): number {
+  let end = at;
+  while (end + 1 < text.length && text.charCodeAt(end + 1) === quote && end - at < 4) end++;
+  return end;
+}
