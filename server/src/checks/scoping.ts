@@ -16,14 +16,20 @@ type Accepts = { readonly fields: ReadonlySet<string> } | "anything";
 export function checkScoping(context: CheckContext): void {
   const sections = context.document.sections;
   const firstHeader = sections.find((section) => section.header)?.header;
-  let currentEnv: string | undefined;
+  let previous: Section | undefined;
 
   for (const section of sections) {
     const header = section.header;
-    if (!header) continue;
+    if (!header) {
+      topLevelKeysAfterCommentedHeader(context, section);
+      continue;
+    }
     const scoped = header.path[0] === "env" ? header.path.slice(2) : header.path;
-    if (header.path[0] === "env") currentEnv = header.path[1];
-    else if (currentEnv !== undefined) topLevelBindingAfterEnv(context, section, currentEnv);
+    const afterEnvHeader = previous?.header?.path[0] === "env" && previous.header.path.length === 2;
+    if (afterEnvHeader && header.path[0] !== "env") {
+      topLevelBindingAfterEnv(context, section, previous!.header!.path[1]!);
+    }
+    previous = section;
 
     // Keys right under `[env.NAME]` are that environment's settings, as intended.
     if (scoped.length === 0) continue;
@@ -65,10 +71,8 @@ function keyAfterCommentedHeader(
   name: string,
   headerPath: readonly string[],
 ): void {
-  const commented = section.commentedHeaders.filter((c) => c.span.end <= span.start).at(-1);
+  const commented = commentedHeaderFor(section, span, name);
   if (!commented) return;
-  const kind = findKind(commented.path.join("."));
-  if (!kind?.fields.some((field) => field.name === name)) return;
   context.markMisplaced(span);
   context.problems.warning(
     "misplaced-key",
@@ -78,10 +82,35 @@ function keyAfterCommentedHeader(
   );
 }
 
+/** Before the first header, the same slip turns an entry's fields into top-level keys. */
+function topLevelKeysAfterCommentedHeader(context: CheckContext, section: Section): void {
+  for (const key of section.keys) {
+    const name = key.path[0]!;
+    if (isTopLevelKey(name, false)) continue;
+    const commented = commentedHeaderFor(section, key.span, name);
+    if (!commented) continue;
+    context.markMisplaced(key.span);
+    context.problems.warning(
+      "misplaced-key",
+      key.span,
+      `"${name}" follows a commented-out [[${commented.path.join(".")}]] header, so TOML reads it as a top-level key, where Wrangler ignores it. Uncomment the header, or comment out this key too.`,
+      { related: [{ span: commented.span, message: "the commented-out header" }] },
+    );
+  }
+}
+
+/** The last commented-out header above a key whose binding kind has a field of that name. */
+function commentedHeaderFor(section: Section, span: Span, name: string) {
+  const commented = section.commentedHeaders.filter((c) => c.span.end <= span.start).at(-1);
+  const kind = commented && findKind(commented.path.join("."));
+  return kind?.fields.some((field) => field.name === name) ? commented : undefined;
+}
+
 /**
- * A top-level binding header after `[env.NAME]` still binds at the top level: TOML headers are
- * full paths. Only worth saying when that environment lacks the kind, which suggests the
- * author meant it for the environment.
+ * A top-level binding header right after `[env.NAME]` still binds at the top level: TOML
+ * headers are full paths. Only worth saying when that environment lacks the kind, which
+ * suggests the author meant it for the environment. (After a full-path header such as
+ * `[[env.NAME.kv_namespaces]]` the author evidently knows, so nothing is said.)
  */
 function topLevelBindingAfterEnv(context: CheckContext, section: Section, env: string): void {
   const header = section.header!;

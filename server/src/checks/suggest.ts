@@ -1,9 +1,15 @@
 /**
  * "Did you mean": the known name closest to a mistyped one, when it is close enough to be a
- * typo (`kv_namespace`, `r2_bucket`, `send_mail`) rather than a different word.
+ * typo (`kv_namespace`, `r2_bucket`, `send_mail`) or a shortening (`bucket` for
+ * `bucket_name`) rather than a different word.
  */
 
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const names = [...candidates];
+  return closestByEdits(word, names) ?? onlyExtension(word, names);
+}
+
+function closestByEdits(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
@@ -15,6 +21,14 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   return best;
+}
+
+/** The one candidate that starts with the word and an `_`, if there is exactly one. */
+function onlyExtension(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length < 3) return undefined;
+  const prefix = `${normalize(word)}_`;
+  const matches = candidates.filter((candidate) => normalize(candidate).startsWith(prefix));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** Case and the `-`/`_` choice are the commonest slips; they cost nothing here. */

@@ -40,7 +40,7 @@ const PARSER_OPTIONS = { tomlVersion: "1.1.0" } as const;
  * A comment that is a table header with `#` in front, such as `# [[r2_buckets]]`. The keys
  * below it land in the previous table, which is worth a word when they look misplaced.
  */
-const COMMENTED_HEADER = /^[ \t]*#[ \t]*\[(\[?)[ \t]*([\w.-]+)[ \t]*\]\1[ \t]*\r?$/gm;
+const COMMENTED_HEADER = /^[ \t]*#[ \t]*(?:\[\[[ \t]*([\w.-]+)[ \t]*\]\]|\[[ \t]*([\w.-]+)[ \t]*\])[ \t]*\r?$/gm;
 
 /**
  * Parses a whole document in one call, the fast way to read a valid file, and cuts the result
@@ -193,7 +193,7 @@ function findCommentedHeaders(text: string): ParsedSection["commentedHeaders"] {
   if (!text.includes("#")) return found;
   for (const match of text.matchAll(COMMENTED_HEADER)) {
     const end = match.index + match[0].trimEnd().length;
-    found.push({ path: match[2]!.split("."), start: match.index, end });
+    found.push({ path: (match[1] ?? match[2]!).split("."), start: match.index, end });
   }
   return found;
 }

@@ -1,0 +1,80 @@
+/**
+ * Our verdicts on ~200 real Worker configurations, compared with Wrangler's own checker (the
+ * pinned `wrangler` devDependency, through `unstable_readConfig`), top level and every
+ * environment:
+ * - where Wrangler finds no error, we report none;
+ * - where Wrangler reports an error about a binding, we report at least one error;
+ * - where Wrangler cannot parse the file, we report a TOML syntax error.
+ * Differences that are ours on purpose are listed below with the reason.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
+import { bindingKinds } from "../../server/src/catalog";
+import { diagnose, parseConfig } from "../../server/src/service";
+import { wranglerEnvironments, wranglerVerdict } from "../support/wrangler-oracle";
+
+const CORPUS = resolve(__dirname, "../../../shared/corpus/real");
+
+/** Errors we report where Wrangler reports none, each deliberate. Keyed by file and code. */
+const OURS_ON_PURPOSE: Record<string, { code: string; reason: string }[]> = {};
+
+/** Wrangler's binding-related messages name the binding kind's key. */
+const BINDING_KEYS = [...new Set(bindingKinds.map((kind) => kind.key.split(".")[0]!))];
+const isBindingError = (message: string) =>
+  BINDING_KEYS.some((key) => new RegExp(`\\b${key}\\b`).test(message)) ||
+  message.includes("Bindings must have unique names") ||
+  message.includes("assigned to multiple");
+
+// JSON and JSONC configurations come with the next issue; this suite reads the TOML ones.
+const files = readdirSync(CORPUS)
+  .filter((name) => /\.toml(\.example)?$/.test(name))
+  .sort();
+
+describe("verdicts on the real corpus agree with Wrangler's", () => {
+  test("the corpus is there", () => {
+    assert.ok(files.length > 150, `expected the corpus at ${CORPUS}, found ${files.length} files`);
+  });
+
+  for (const name of files) {
+    test(name, () => {
+      const path = join(CORPUS, name);
+      const text = readFileSync(path, "utf8");
+      const ours = diagnose(parseConfig(text), pathToFileURL(path).href);
+      const ourErrors = ours.filter((d) => d.severity === DiagnosticSeverity.Error);
+      const top = wranglerVerdict(path);
+
+      if (top.syntaxError) {
+        assert.ok(
+          ourErrors.some((d) => d.code === "toml-syntax"),
+          `Wrangler cannot parse it (${top.syntaxError.message}); we report no syntax error`,
+        );
+        return;
+      }
+
+      const wranglerErrors = [
+        ...top.errors,
+        ...wranglerEnvironments(path).flatMap((env) => wranglerVerdict(path, env).errors),
+      ];
+      const allowed = OURS_ON_PURPOSE[name] ?? [];
+      const unexpected = ourErrors.filter((d) => !allowed.some((a) => a.code === d.code));
+
+      if (wranglerErrors.length === 0) {
+        assert.deepEqual(unexpected.map(show), [], "Wrangler reports no error here");
+      }
+      if (wranglerErrors.some(isBindingError)) {
+        assert.ok(
+          ourErrors.length > 0,
+          `Wrangler reports binding errors we miss:\n${wranglerErrors.join("\n")}`,
+        );
+      }
+    });
+  }
+});
+
+function show(d: Diagnostic): string {
+  return `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`;
+}
