@@ -22,7 +22,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join("dist", "server.js"));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ["--inspect=6009"] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: ["--inspect=6009"] },
+    },
   };
   const configFileNames = vscode.workspace
     .getConfiguration("wranglerBindings")
@@ -39,7 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: "wranglerBindings" },
   };
 
-  client = new LanguageClient("wranglerBindings", "Wrangler Bindings", serverOptions, clientOptions);
+  client = new LanguageClient(
+    "wranglerBindings",
+    "Wrangler Bindings",
+    serverOptions,
+    clientOptions,
+  );
   try {
     await client.start();
   } catch (error) {

@@ -52,8 +52,12 @@ function main(args: readonly string[]): number {
     results.push({ file, diagnostics: diagnose(parseConfig(text), uri) });
   }
 
-  process.stdout.write(format === "json" ? `${JSON.stringify(results, null, 2)}\n` : asText(results));
-  const failed = results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
+  process.stdout.write(
+    format === "json" ? `${JSON.stringify(results, null, 2)}\n` : asText(results),
+  );
+  const failed = results.some((r) =>
+    r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error),
+  );
   return failed ? 1 : 0;
 }
 

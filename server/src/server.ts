@@ -18,6 +18,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { ConfigStore } from "./config-store";
+import { guarded } from "./guard";
 import { diagnose } from "./service";
 import { isConfigFile, readSettings, type Settings, DEFAULT_SETTINGS } from "./settings";
 
@@ -30,13 +31,7 @@ let configurationRequests = false;
 
 /** Runs a handler; a failure is logged once and answered with the fallback. */
 function guard<T>(what: string, fallback: T, handler: () => T): T {
-  try {
-    return handler();
-  } catch (error) {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    connection.console.error(`${what} failed: ${detail}`);
-    return fallback;
-  }
+  return guarded((message) => connection.console.error(message), what, fallback, handler);
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -113,7 +108,8 @@ documents.onDidChangeContent((change) => {
 
 documents.onDidClose((event) => {
   store.forget(event.document.uri);
-  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  if (!pullDiagnostics)
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
 declare const __VERSION__: string;

@@ -3,7 +3,7 @@
  * pinned `wrangler` devDependency, through `unstable_readConfig`), top level and every
  * environment:
  * - where Wrangler finds no error, we report none;
- * - where Wrangler reports an error about a binding, we report at least one error;
+ * - where Wrangler reports an error, we report at least one error;
  * - where Wrangler cannot parse the file, we report a TOML syntax error.
  * Differences that are ours on purpose are listed below with the reason.
  */
@@ -13,7 +13,6 @@ import { join, resolve } from "node:path";
 import { describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
-import { bindingKinds } from "../../server/src/catalog";
 import { diagnose, parseConfig } from "../../server/src/service";
 import { wranglerEnvironments, wranglerVerdict } from "../support/wrangler-oracle";
 
@@ -22,12 +21,12 @@ const CORPUS = resolve(__dirname, "../../../shared/corpus/real");
 /** Errors we report where Wrangler reports none, each deliberate. Keyed by file and code. */
 const OURS_ON_PURPOSE: Record<string, { code: string; reason: string }[]> = {};
 
-/** Wrangler's binding-related messages name the binding kind's key. */
-const BINDING_KEYS = [...new Set(bindingKinds.map((kind) => kind.key.split(".")[0]!))];
-const isBindingError = (message: string) =>
-  BINDING_KEYS.some((key) => new RegExp(`\\b${key}\\b`).test(message)) ||
-  message.includes("Bindings must have unique names") ||
-  message.includes("assigned to multiple");
+/**
+ * Wrangler checks that a container's Dockerfile exists beside the configuration; the corpus
+ * holds configurations alone, and the language service reads no other file, so those errors
+ * are out of our reach here.
+ */
+const isFileSystemCheck = (message: string) => message.includes("valid path to a Dockerfile");
 
 // JSON and JSONC configurations come with the next issue; this suite reads the TOML ones.
 const files = readdirSync(CORPUS)
@@ -65,10 +64,10 @@ describe("verdicts on the real corpus agree with Wrangler's", () => {
       if (wranglerErrors.length === 0) {
         assert.deepEqual(unexpected.map(show), [], "Wrangler reports no error here");
       }
-      if (wranglerErrors.some(isBindingError)) {
+      if (wranglerErrors.some((message) => !isFileSystemCheck(message))) {
         assert.ok(
           ourErrors.length > 0,
-          `Wrangler reports binding errors we miss:\n${wranglerErrors.join("\n")}`,
+          `Wrangler reports errors and we report none:\n${wranglerErrors.join("\n")}`,
         );
       }
     });

@@ -50,7 +50,10 @@ describe("pull diagnostics (clients that support textDocument/diagnostic)", () =
     await server.connection.sendNotification("textDocument/didChange", {
       textDocument: { uri: URI, version: 2 },
       contentChanges: [
-        { range: { start: { line: 2, character: 14 }, end: { line: 2, character: 14 } }, text: "s" },
+        {
+          range: { start: { line: 2, character: 14 }, end: { line: 2, character: 14 } },
+          text: "s",
+        },
       ],
     });
     const report = (await server.connection.sendRequest("textDocument/diagnostic", {
@@ -105,7 +108,9 @@ describe("push diagnostics (clients without pull)", () => {
 
   test("clears the diagnostics of a closed document", async () => {
     const cleared = server.nextDiagnostics(URI, (p) => p.diagnostics.length === 0);
-    await server.connection.sendNotification("textDocument/didClose", { textDocument: { uri: URI } });
+    await server.connection.sendNotification("textDocument/didClose", {
+      textDocument: { uri: URI },
+    });
     assert.deepEqual((await cleared).diagnostics, []);
   });
 });

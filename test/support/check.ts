@@ -26,7 +26,7 @@ export function report(text: string): Reported[] {
       text: text.slice(start, end),
       severity: SEVERITIES[d.severity as DiagnosticSeverity] as Reported["severity"],
       code: String(d.code),
-      message: d.message,
+      message: typeof d.message === "string" ? d.message : d.message.value,
     };
   });
 }

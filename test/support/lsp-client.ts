@@ -49,10 +49,13 @@ export async function startServer(capabilities: ClientCapabilities): Promise<Tes
   connection.onNotification("window/logMessage", (params: { message: string }) => {
     logs.push(params.message);
   });
-  connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
-    const index = waiters.findIndex((w) => w.uri === params.uri && w.accept(params));
-    if (index >= 0) waiters.splice(index, 1)[0]!.done(params);
-  });
+  connection.onNotification(
+    "textDocument/publishDiagnostics",
+    (params: PublishDiagnosticsParams) => {
+      const index = waiters.findIndex((w) => w.uri === params.uri && w.accept(params));
+      if (index >= 0) waiters.splice(index, 1)[0]!.done(params);
+    },
+  );
   connection.onRequest("workspace/configuration", () => [{}]);
   connection.onRequest("client/registerCapability", () => null);
   connection.listen();

@@ -74,7 +74,7 @@ describe("environments", () => {
   });
 
   test("an environment named only through a dotted key is still checked", () => {
-    const text = lines('[[kv_namespaces]]', 'binding = "A"', "[env]", 'staging.name = "s"');
+    const text = lines("[[kv_namespaces]]", 'binding = "A"', "[env]", 'staging.name = "s"');
     assert.deepEqual(
       report(text).map((p) => `${p.at} ${p.code} ${p.text}`),
       ["4:1 env-missing-kind staging"],

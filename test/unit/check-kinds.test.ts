@@ -9,7 +9,8 @@ describe("rules of each binding kind", () => {
   test("R2 bucket names: 3–63 of a-z, 0-9 and -, alphanumeric at both ends", () => {
     const bucket = (name: string) =>
       report(lines("[[r2_buckets]]", 'binding = "B"', `bucket_name = "${name}"`));
-    for (const good of ["abc", "my-bucket-2", "a".repeat(63)]) assert.deepEqual(bucket(good), [], good);
+    for (const good of ["abc", "my-bucket-2", "a".repeat(63)])
+      assert.deepEqual(bucket(good), [], good);
     for (const bad of ["ab", "My_Bucket", "-bucket", "bucket-", "a".repeat(64)]) {
       assert.deepEqual(brief(bucket(bad)), [`3:15 error invalid-value "${bad}"`], bad);
     }
@@ -19,10 +20,41 @@ describe("rules of each binding kind", () => {
     );
   });
 
-  test("R2 jurisdiction is an enumeration", () => {
-    const found = report(lines("[[r2_buckets]]", 'binding = "B"', 'jurisdiction = "us"'));
-    assert.deepEqual(brief(found), ['3:16 error invalid-value "us"']);
-    assert.match(found[0]!.message, /^r2_buckets\[0\]\.jurisdiction must be one of "eu", "fedramp"/);
+  test("R2 jurisdiction: an unknown one is a warning, since Wrangler passes it on unchecked", () => {
+    const found = report(lines("[[r2_buckets]]", 'binding = "B"', 'jurisdiction = "mars"'));
+    assert.deepEqual(found, [
+      {
+        at: "3:16",
+        text: '"mars"',
+        severity: "warning",
+        code: "invalid-value",
+        message: 'r2_buckets[0].jurisdiction must be one of "eu", "fedramp", "us".',
+      },
+    ]);
+  });
+
+  test("a pipeline needs stream, or the deprecated pipeline", () => {
+    assert.deepEqual(report(lines("[[pipelines]]", 'binding = "P"')), [
+      {
+        at: "1:1",
+        text: "[[pipelines]]",
+        severity: "error",
+        code: "missing-field",
+        message: 'pipelines[0] is missing the required field "stream" (or "pipeline").',
+      },
+    ]);
+  });
+
+  test("migrations entries are checked field by field", () => {
+    const text = lines(
+      "[[migrations]]",
+      'new_classes = ["A"]',
+      'renamed_classes = [{ from = "B" }]',
+    );
+    assert.deepEqual(brief(report(text)), [
+      "1:1 error missing-field [[migrations]]",
+      '3:20 error missing-field { from = "B" }',
+    ]);
   });
 
   test("a Durable Object's environment needs script_name", () => {
@@ -118,10 +150,14 @@ describe("rules of each binding kind", () => {
   });
 
   test("an mTLS certificate needs a non-empty certificate_id", () => {
-    assert.deepEqual(brief(report(lines("[[mtls_certificates]]", 'binding = "C"')))[0], "1:1 error missing-field [[mtls_certificates]]");
-    assert.deepEqual(brief(report(lines("[[mtls_certificates]]", 'binding = "C"', 'certificate_id = ""'))), [
-      '3:18 error empty-value ""',
-    ]);
+    assert.deepEqual(
+      brief(report(lines("[[mtls_certificates]]", 'binding = "C"')))[0],
+      "1:1 error missing-field [[mtls_certificates]]",
+    );
+    assert.deepEqual(
+      brief(report(lines("[[mtls_certificates]]", 'binding = "C"', 'certificate_id = ""'))),
+      ['3:18 error empty-value ""'],
+    );
   });
 
   test("workflow names: 1–64 letters, digits, _ or -", () => {
@@ -148,7 +184,8 @@ describe("rules of each binding kind", () => {
         text: "2025-12-19",
         severity: "error",
         code: "wrong-type",
-        message: 'vars.LAUNCH is a TOML date, which Wrangler refuses; quote it as a string: "2025-12-19".',
+        message:
+          'vars.LAUNCH is a TOML date, which Wrangler refuses; quote it as a string: "2025-12-19".',
       },
     ]);
   });

@@ -54,7 +54,7 @@ describe("binding names", () => {
     assert.deepEqual(
       report(text).map((p) => `${p.at} ${p.code} ${p.text}`),
       [
-        '2:1 duplicate-binding TOKEN',
+        "2:1 duplicate-binding TOKEN",
         '4:13 duplicate-binding "TOKEN"',
         '6:8 duplicate-binding "MAIL"',
         '8:8 duplicate-binding "MAIL"',
@@ -73,10 +73,7 @@ describe("binding names", () => {
   });
 
   test("duplicates inside an environment are reported in place", () => {
-    const text = lines(
-      "[env.staging]",
-      'kv_namespaces = [{ binding = "A" }, { binding = "A" }]',
-    );
+    const text = lines("[env.staging]", 'kv_namespaces = [{ binding = "A" }, { binding = "A" }]');
     assert.deepEqual(
       report(text).map((p) => `${p.at} ${p.code} ${p.message}`),
       [

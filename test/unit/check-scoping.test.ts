@@ -75,7 +75,10 @@ describe("the TOML scoping trap", () => {
       "[[d1_databases]]",
       'binding = "DB"',
     );
-    assert.deepEqual(report(fullPaths).filter((p) => p.code === "misplaced-key"), []);
+    assert.deepEqual(
+      report(fullPaths).filter((p) => p.code === "misplaced-key"),
+      [],
+    );
     const envHasKind = lines(
       "[env.staging]",
       'kv_namespaces = [{ binding = "A" }]',
@@ -91,7 +94,7 @@ describe("the TOML scoping trap", () => {
 });
 
 describe("Durable Object migrations", () => {
-  const binding = ['[[durable_objects.bindings]]', 'name = "ROOM"', 'class_name = "Room"'];
+  const binding = ["[[durable_objects.bindings]]", 'name = "ROOM"', 'class_name = "Room"'];
 
   test("a class no migration introduces is a warning on the class name", () => {
     assert.deepEqual(report(lines(...binding)), [
@@ -113,7 +116,11 @@ describe("Durable Object migrations", () => {
       'renamed_classes = [{ from = "OldRoom", to = "Room" }]',
       'transferred_classes = [{ from = "Room", from_script = "old", to = "Room" }]',
     ]) {
-      assert.deepEqual(report(lines(...binding, "[[migrations]]", 'tag = "v1"', migration)), [], migration);
+      assert.deepEqual(
+        report(lines(...binding, "[[migrations]]", 'tag = "v1"', migration)),
+        [],
+        migration,
+      );
     }
   });
 

@@ -24,24 +24,27 @@ describe("keys and shapes", () => {
   });
 
   test("an unknown top-level key is a warning with the closest known key", () => {
-    assert.deepEqual(report(lines("[[kv_namespace]]", 'binding = "A"', "[[send_mail]]", 'name = "M"')), [
-      {
-        at: "1:3",
-        text: "kv_namespace",
-        severity: "warning",
-        code: "unknown-key",
-        message:
-          '"kv_namespace" is not a key Wrangler knows at the top level; it is ignored. Did you mean "kv_namespaces"?',
-      },
-      {
-        at: "3:3",
-        text: "send_mail",
-        severity: "warning",
-        code: "unknown-key",
-        message:
-          '"send_mail" is not a key Wrangler knows at the top level; it is ignored. Did you mean "send_email"?',
-      },
-    ]);
+    assert.deepEqual(
+      report(lines("[[kv_namespace]]", 'binding = "A"', "[[send_mail]]", 'name = "M"')),
+      [
+        {
+          at: "1:3",
+          text: "kv_namespace",
+          severity: "warning",
+          code: "unknown-key",
+          message:
+            '"kv_namespace" is not a key Wrangler knows at the top level; it is ignored. Did you mean "kv_namespaces"?',
+        },
+        {
+          at: "3:3",
+          text: "send_mail",
+          severity: "warning",
+          code: "unknown-key",
+          message:
+            '"send_mail" is not a key Wrangler knows at the top level; it is ignored. Did you mean "send_email"?',
+        },
+      ],
+    );
   });
 
   test("queue.producers (singular) suggests queues", () => {
@@ -148,17 +151,23 @@ describe("keys and shapes", () => {
         text: "bucket",
         severity: "warning",
         code: "unknown-field",
-        message: 'r2_buckets[0] has no field "bucket"; Wrangler ignores it. Did you mean "bucket_name"?',
+        message:
+          'r2_buckets[0] has no field "bucket"; Wrangler ignores it. Did you mean "bucket_name"?',
       },
     ]);
   });
 
   test("kinds Wrangler leaves open accept unknown fields", () => {
-    assert.deepEqual(report(lines("[[services]]", 'binding = "A"', 'service = "s"', "extra = 1")), []);
+    assert.deepEqual(
+      report(lines("[[services]]", 'binding = "A"', 'service = "s"', "extra = 1")),
+      [],
+    );
   });
 
   test("keys removed in Wrangler 4 are errors; old keys are warnings saying what replaced them", () => {
-    const found = report(lines("node_compat = true", 'type = "javascript"', 'usage_model = "bundled"'));
+    const found = report(
+      lines("node_compat = true", 'type = "javascript"', 'usage_model = "bundled"'),
+    );
     assert.deepEqual(
       found.map((p) => [p.at, p.text, p.severity, p.code]),
       [
@@ -191,14 +200,16 @@ describe("keys and shapes", () => {
   });
 
   test("a deprecated field is a warning tagged deprecated", () => {
-    const [problem] = report(lines("[[queues.producers]]", 'binding = "Q"', 'queue = "q"', "delivery_delay = 5"));
+    const [problem] = report(
+      lines("[[queues.producers]]", 'binding = "Q"', 'queue = "q"', "delivery_delay = 5"),
+    );
     assert.equal(problem?.code, "deprecated-field");
     assert.equal(problem?.text, "delivery_delay");
     assert.equal(problem?.severity, "warning");
   });
 
   test("a wrong type in a non-binding key is an error", () => {
-    assert.deepEqual(report(lines("workers_dev = \"yes\"")), [
+    assert.deepEqual(report(lines('workers_dev = "yes"')), [
       {
         at: "1:15",
         text: '"yes"',

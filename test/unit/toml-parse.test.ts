@@ -10,7 +10,9 @@ function plain(value: ConfigValue): unknown {
     case "array":
       return value.items.map(plain);
     case "table":
-      return Object.fromEntries([...value.entries].map(([key, entry]) => [key, plain(entry.value)]));
+      return Object.fromEntries(
+        [...value.entries].map(([key, entry]) => [key, plain(entry.value)]),
+      );
     default:
       return value.value;
   }
@@ -70,8 +72,8 @@ describe("parseToml", () => {
     const text = [
       'name = "shop"',
       'kv_namespaces = [{ binding = "A", id = "1" }]',
-      "browser = { binding = \"B\" }",
-      "vars.GREETING = \"hi\"",
+      'browser = { binding = "B" }',
+      'vars.GREETING = "hi"',
       "[[durable_objects.bindings]]",
       'name = "D"',
       'class_name = "C"',
@@ -107,7 +109,10 @@ describe("parseToml", () => {
     assert.equal(textOf(text, kv.keySpan), "kv_namespaces");
     assert.equal(kv.value.kind === "array" && kv.value.form, "tables");
     const item = kv.value.kind === "array" ? kv.value.items[0]! : kv.value;
-    assert.equal(item.kind === "table" && textOf(text, item.header!), "[[env.staging.kv_namespaces]]");
+    assert.equal(
+      item.kind === "table" && textOf(text, item.header!),
+      "[[env.staging.kv_namespaces]]",
+    );
     assert.equal(textOf(text, item.span), '[[env.staging.kv_namespaces]]\nbinding = "CACHE"');
     const binding = item.kind === "table" ? item.entries.get("binding")! : undefined;
     assert.equal(textOf(text, binding!.value.span), '"CACHE"');
@@ -123,7 +128,11 @@ describe("parseToml", () => {
     const cases: [string, string, string][] = [
       ['name = "x"\n[[kv_', "[[kv_", "TOML syntax: unterminated table-key."],
       ['name = "x"\nid = ', "id =", "TOML syntax: unspecified values are invalid."],
-      ['name = "x"\nb = { binding = "A"', 'b = { binding = "A"', "TOML syntax: unterminated inline table."],
+      [
+        'name = "x"\nb = { binding = "A"',
+        'b = { binding = "A"',
+        "TOML syntax: unterminated inline table.",
+      ],
       ['name = "x"\ns = "abc', 's = "abc', "TOML syntax: unterminated string constant."],
       ['name = "x"\nn = 1 2\n', "2", "TOML syntax: must be a newline."],
     ];
@@ -144,7 +153,8 @@ describe("parseToml", () => {
   });
 
   test("a key or table defined twice is reported at the second place, pointing to the first", () => {
-    const text = '[vars]\nA = 1\n[env.x]\nname = "n"\n[vars]\nB = 2\n[[env.x.kv_namespaces]]\nbinding = "K"\nbinding = "L"\n';
+    const text =
+      '[vars]\nA = 1\n[env.x]\nname = "n"\n[vars]\nB = 2\n[[env.x.kv_namespaces]]\nbinding = "K"\nbinding = "L"\n';
     const { document } = parseToml(text);
     const found = document.problems.map((p) => [
       textOf(text, p.span),

@@ -7,7 +7,8 @@
 export type Severity = "error" | "warning" | "info";
 
 /** The kinds of value a configuration can hold, independent of TOML or JSON syntax. */
-export type ValueType = "string" | "integer" | "number" | "boolean" | "array" | "table" | "datetime";
+export type ValueType =
+  "string" | "integer" | "number" | "boolean" | "array" | "table" | "datetime";
 
 /** A value constraint Wrangler or Cloudflare imposes, with the severity we report it at. */
 export interface PatternRule {
@@ -96,7 +97,7 @@ export interface BindingKind {
   readonly core?: boolean;
   /** Environments inherit it from the top level (Wrangler's exceptions to non-inheritance). */
   readonly inherited?: boolean;
-  /** Wrangler accepts unknown fields in this kind's entries without a warning. */
+  /** Wrangler accepts unknown fields in this kind's entries, and in tables nested in them. */
   readonly openFields?: boolean;
   /** It may only stand at the top level, not inside `[env.NAME]`. */
   readonly topLevelOnly?: boolean;
@@ -133,8 +134,10 @@ export interface ConfigKey {
    * arrays of tables (`migrations`, `rules`): the fields of each entry.
    */
   readonly fields?: readonly FieldSpec[];
-  /** For tables: Wrangler accepts any field inside. */
+  /** For tables, or arrays of tables: Wrangler accepts any field inside (each entry). */
   readonly openFields?: boolean;
+  /** A rule the value must follow, such as the Worker name's alphabet. */
+  readonly pattern?: PatternRule;
   /** For tables of free keys (`alias`, `define`): the type every value must have. */
   readonly valueType?: ValueType | readonly ValueType[];
   readonly status?: KeyStatus;

@@ -6,20 +6,33 @@
 import type { Binding, Environment, KindUse } from "../service/bindings";
 import type { CheckContext } from "./context";
 
+/** The top level's bindings that environments must repeat, read once for all environments. */
+interface Expected {
+  readonly use: KindUse;
+  readonly names: readonly string[];
+}
+
+export function expectedInEnvironments(top: readonly KindUse[]): Expected[] {
+  return top
+    .filter(({ kind, bindings }) => !kind.inherited && !kind.topLevelOnly && bindings.length > 0)
+    .map((use) => ({
+      use,
+      names: use.bindings.flatMap((binding) => (binding.name ? [binding.name] : [])),
+    }));
+}
+
 export function checkInheritance(
   context: CheckContext,
-  top: readonly KindUse[],
+  expected: readonly Expected[],
   environment: Environment,
   uses: readonly KindUse[],
 ): void {
   const name = environment.name;
   if (name === undefined || !environment.keySpan) return;
 
-  for (const topUse of top) {
+  for (const { use: topUse, names } of expected) {
     const kind = topUse.kind;
-    if (kind.inherited || kind.topLevelOnly || topUse.bindings.length === 0) continue;
     const own = uses.find((use) => use.kind === kind);
-    const names = topUse.bindings.flatMap((binding) => (binding.name ? [binding.name] : []));
 
     if (!own) {
       const lost = names.length > 0 ? ` In ${name}, ${describeNames(names)} undefined.` : "";

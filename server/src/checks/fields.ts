@@ -23,16 +23,19 @@ export function checkTable(context: CheckContext, table: TableValue, rules: Tabl
   for (const entry of table.entries.values()) {
     if (rules.skip?.(entry)) continue;
     const spec = specs.get(entry.key);
-    if (spec) checkField(context, table, entry, spec, rules.label);
+    if (spec) checkField(context, table, entry, spec, rules);
     else if (!rules.open && !context.isMisplaced(entry)) unknownField(context, entry, rules);
   }
 
   for (const spec of rules.fields) {
-    if (spec.required && !table.entries.has(spec.name)) {
+    if (table.entries.has(spec.name)) continue;
+    const alternative = spec.requiredUnless;
+    if (spec.required || (alternative && !table.entries.has(alternative))) {
+      const or = alternative ? ` (or "${alternative}")` : "";
       context.problems.error(
         "missing-field",
         table.header ?? table.span,
-        `${rules.label} is missing the required field "${spec.name}".`,
+        `${rules.label} is missing the required field "${spec.name}"${or}.`,
       );
     }
   }
@@ -43,7 +46,9 @@ function unknownField(context: CheckContext, entry: Entry, rules: TableRules): v
     entry.key,
     rules.fields.map((spec) => spec.name),
   );
-  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known fields: ${fieldList(rules)}.`;
+  const hint = suggestion
+    ? ` Did you mean "${suggestion}"?`
+    : ` Known fields: ${fieldList(rules)}.`;
   context.problems.warning(
     "unknown-field",
     entry.keySpan,
@@ -61,21 +66,20 @@ function checkField(
   table: TableValue,
   entry: Entry,
   spec: FieldSpec,
-  label: string,
+  rules: TableRules,
 ): void {
-  const where = `${label}.${entry.key}`;
-  const value = entry.value;
+  const where = `${rules.label}.${entry.key}`;
   const problems = context.problems;
 
-  if (!checkType(context, value, spec.type, where)) return;
-  if (spec.items && value.kind === "array") {
-    value.items.forEach((item, i) => checkType(context, item, spec.items!, `${where}[${i}]`));
-  }
-
   if (spec.deprecated) {
-    problems.warning("deprecated-field", entry.keySpan, `${where} is deprecated: ${spec.deprecated}`, {
-      deprecated: true,
-    });
+    problems.warning(
+      "deprecated-field",
+      entry.keySpan,
+      `${where} is deprecated: ${spec.deprecated}`,
+      {
+        deprecated: true,
+      },
+    );
   }
   if (spec.requires && !table.entries.has(spec.requires)) {
     problems.error(
@@ -89,17 +93,54 @@ function checkField(
       "field-conflict",
       entry.keySpan,
       `${where} cannot be used together with "${spec.conflictsWith}": keep one of the two.`,
-      { related: [{ span: table.entries.get(spec.conflictsWith)!.keySpan, message: "the other one" }] },
+      {
+        related: [
+          { span: table.entries.get(spec.conflictsWith)!.keySpan, message: "the other one" },
+        ],
+      },
     );
   }
-  checkConstraints(context, value, spec, where);
+  checkValue(context, entry.value, spec, where, rules.open);
+}
 
-  if (spec.fields && value.kind === "table") {
-    checkTable(context, value, { fields: spec.fields, label: where });
+/** What a value must be: the part of a field spec that a top-level key shares. */
+export type ValueSpec = Pick<FieldSpec, "type" | "items" | "fields"> & Partial<FieldSpec>;
+
+/**
+ * Checks a value against its spec: type, element types, constraints, and the fields of a table
+ * or of each table in an array. `open` (a kind or key Wrangler leaves open) carries down.
+ */
+export function checkValue(
+  context: CheckContext,
+  value: ConfigValue,
+  spec: ValueSpec,
+  where: string,
+  open?: boolean,
+  skip?: (entry: Entry) => boolean,
+): void {
+  if (!checkType(context, value, spec.type, where)) return;
+  if (spec.items && value.kind === "array") {
+    value.items.forEach((item, i) => checkType(context, item, spec.items!, `${where}[${i}]`));
+  }
+  checkConstraints(context, value, spec, where);
+  if (!spec.fields) return;
+  if (value.kind === "table") {
+    checkTable(context, value, { fields: spec.fields, open, label: where, skip });
+  } else if (value.kind === "array") {
+    value.items.forEach((item, i) => {
+      if (item.kind === "table") {
+        checkTable(context, item, { fields: spec.fields!, open, label: `${where}[${i}]` });
+      }
+    });
   }
 }
 
-function checkConstraints(context: CheckContext, value: ConfigValue, spec: FieldSpec, where: string): void {
+function checkConstraints(
+  context: CheckContext,
+  value: ConfigValue,
+  spec: ValueSpec,
+  where: string,
+): void {
   const problems = context.problems;
 
   if (value.kind === "string") {
@@ -117,11 +158,21 @@ function checkConstraints(context: CheckContext, value: ConfigValue, spec: Field
     }
   }
 
-  if (spec.values && (value.kind === "string" || value.kind === "integer" || value.kind === "float")) {
+  if (
+    spec.values &&
+    (value.kind === "string" || value.kind === "integer" || value.kind === "float")
+  ) {
     if (!spec.values.includes(value.value)) {
       const choices = spec.values.map((choice) => JSON.stringify(choice)).join(", ");
-      const suggestion = typeof value.value === "string" ? closest(value.value, spec.values.map(String)) : undefined;
-      problems.error("invalid-value", value.span, `${where} must be one of ${choices}.`, suggestion ? { suggestion } : undefined);
+      const suggestion =
+        typeof value.value === "string" ? closest(value.value, spec.values.map(String)) : undefined;
+      problems.add({
+        code: "invalid-value",
+        severity: spec.valuesSeverity ?? "error",
+        span: value.span,
+        message: `${where} must be one of ${choices}.`,
+        ...(suggestion && { suggestion }),
+      });
     }
   }
 
@@ -162,7 +213,8 @@ export function checkType(
 
 function hasType(value: ConfigValue, type: ValueType): boolean {
   // Wrangler checks numbers with `typeof`, so a float is as good as an integer to it.
-  if (type === "number" || type === "integer") return value.kind === "integer" || value.kind === "float";
+  if (type === "number" || type === "integer")
+    return value.kind === "integer" || value.kind === "float";
   return valueType(value) === type;
 }
 

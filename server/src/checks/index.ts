@@ -5,7 +5,7 @@
 import { bindingsIn, environmentsOf } from "../service/bindings";
 import type { ConfigDocument } from "../syntax/model";
 import { CheckContext } from "./context";
-import { checkInheritance } from "./environments";
+import { checkInheritance, expectedInEnvironments } from "./environments";
 import { checkMigrations } from "./migrations";
 import { checkBindingNames } from "./names";
 import type { Problem } from "./problem";
@@ -30,9 +30,12 @@ export function checkDocument(document: ConfigDocument): Problem[] {
     checkBindingNames(context, environment, uses);
     checkMigrations(context, environment, uses, top!.environment);
   }
+  const expected = expectedInEnvironments(top!.uses);
   for (const { environment, uses } of named) {
-    checkInheritance(context, top!.uses, environment, uses);
+    checkInheritance(context, expected, environment, uses);
   }
 
-  return context.problems.list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return context.problems.list.sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+  );
 }

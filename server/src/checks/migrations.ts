@@ -19,7 +19,8 @@ export function checkMigrations(
   const objects = uses.find((use) => use.kind.key === "durable_objects.bindings");
   if (!objects) return;
   const migrations =
-    environment.table.entries.get("migrations")?.value ?? top.table.entries.get("migrations")?.value;
+    environment.table.entries.get("migrations")?.value ??
+    top.table.entries.get("migrations")?.value;
   const introduced = introducedClasses(migrations);
 
   for (const binding of objects.bindings) {

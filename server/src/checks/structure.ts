@@ -8,7 +8,7 @@ import type { BindingKind, ConfigKey } from "../catalog/types";
 import type { Environment } from "../service/bindings";
 import { isTable, type Entry, type TableValue } from "../syntax/model";
 import type { CheckContext } from "./context";
-import { checkTable, checkType } from "./fields";
+import { checkTable, checkType, checkValue } from "./fields";
 import { closest } from "./suggest";
 
 export function checkEnvironmentKeys(context: CheckContext, environment: Environment): void {
@@ -45,9 +45,14 @@ function checkKind(
   const problems = context.problems;
   if (inEnv && kind.topLevelOnly) return topLevelOnly(context, entry, where);
   if (kind.deprecated) {
-    problems.warning("deprecated-field", entry.keySpan, `${where} is deprecated: ${kind.deprecated}`, {
-      deprecated: true,
-    });
+    problems.warning(
+      "deprecated-field",
+      entry.keySpan,
+      `${where} is deprecated: ${kind.deprecated}`,
+      {
+        deprecated: true,
+      },
+    );
   }
 
   const value = entry.value;
@@ -61,7 +66,11 @@ function checkKind(
   if (value.kind !== "array") return wrongShape(context, kind, entry, where);
   value.items.forEach((item, i) => {
     if (isTable(item)) {
-      checkTable(context, item, { fields: kind.fields, open: kind.openFields, label: `${where}[${i}]` });
+      checkTable(context, item, {
+        fields: kind.fields,
+        open: kind.openFields,
+        label: `${where}[${i}]`,
+      });
     } else {
       problems.error(
         "wrong-shape",
@@ -81,15 +90,16 @@ function checkNamedByKeys(
 ): void {
   for (const variable of table.entries.values()) {
     const value = variable.value;
-    if (kind.key === "vars") {
-      if (value.kind === "datetime") {
-        context.problems.error(
-          "wrong-type",
-          value.span,
-          `${where}.${variable.key} is a TOML date, which Wrangler refuses; quote it as a string: "${value.value}".`,
-        );
-      }
-    } else checkType(context, value, "string", `${where}.${variable.key}`);
+    if (value.kind === "datetime") {
+      // Wrangler refuses TOML dates in [vars]; say how to keep the value.
+      context.problems.error(
+        "wrong-type",
+        value.span,
+        `${where}.${variable.key} is a TOML date, which Wrangler refuses; quote it as a string: "${value.value}".`,
+      );
+    } else if (kind.valueType) {
+      checkType(context, value, kind.valueType, `${where}.${variable.key}`);
+    }
   }
 }
 
@@ -102,7 +112,9 @@ function wrongShape(context: CheckContext, kind: BindingKind, entry: Entry, wher
 }
 
 function exampleFields(kind: BindingKind): string {
-  const required = kind.fields.filter((field) => field.required).map((field) => `${field.name} = …`);
+  const required = kind.fields
+    .filter((field) => field.required)
+    .map((field) => `${field.name} = …`);
   return required.length > 0 ? required.join(", ") : "…";
 }
 
@@ -115,35 +127,49 @@ function checkConfigKey(
 ): void {
   const problems = context.problems;
   if (key.status && "removed" in key.status) {
-    problems.error("removed-key", entry.keySpan, `${where} is no longer supported: ${key.status.removed}`);
+    problems.error(
+      "removed-key",
+      entry.keySpan,
+      `${where} is no longer supported: ${key.status.removed}`,
+    );
     return;
   }
   if (key.status && "legacy" in key.status) {
-    problems.warning("legacy-key", entry.keySpan, `${where} is ignored by Wrangler: ${key.status.legacy}`, {
-      deprecated: true,
-    });
+    problems.warning(
+      "legacy-key",
+      entry.keySpan,
+      `${where} is ignored by Wrangler: ${key.status.legacy}`,
+      {
+        deprecated: true,
+      },
+    );
     return;
   }
   if (inEnv && key.topLevelOnly) return topLevelOnly(context, entry, where);
 
   const value = entry.value;
-  if (!checkType(context, value, key.type, where)) return;
-  if (key.items && value.kind === "array") {
-    value.items.forEach((item, i) => checkType(context, item, key.items!, `${where}[${i}]`));
-  }
-  if (isTable(value) && (key.fields || !key.openFields)) {
-    // Binding kinds nested in a container (`durable_objects.bindings`) are checked as kinds.
-    const nested = (child: Entry) => findKind(`${key.name}.${child.key}`);
+  // Binding kinds nested in a container (`durable_objects.bindings`) are checked as kinds.
+  const nested = (child: Entry) => findKind(`${key.name}.${child.key}`);
+  if (isTable(value)) {
     for (const child of value.entries.values()) {
       const kind = nested(child);
       if (kind) checkKind(context, kind, child, `${where}.${child.key}`, inEnv);
     }
-    checkTable(context, value, {
-      fields: key.fields ?? [],
-      open: key.openFields,
-      label: where,
-      skip: (child) => nested(child) !== undefined,
-    });
+  }
+  // A table of free keys (`define`, `alias`) has no field list, only a type for each value.
+  const open = key.openFields || (key.valueType !== undefined && !key.fields);
+  checkValue(
+    context,
+    value,
+    { ...key, fields: key.fields ?? (isTable(value) ? [] : undefined) },
+    where,
+    open,
+    (child) => nested(child) !== undefined,
+  );
+  if (key.valueType && isTable(value)) {
+    for (const child of value.entries.values()) {
+      checkType(context, child.value, key.valueType, `${where}.${child.key}`);
+    }
   }
 }
 

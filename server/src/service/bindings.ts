@@ -76,7 +76,9 @@ function readBindings(kind: BindingKind, entry: Entry): Binding[] {
     const list = isTable(value) ? value.entries.get(names.field)?.value : undefined;
     if (!isArray(list)) return [];
     return list.items.flatMap((item) =>
-      item.kind === "string" ? [{ kind, name: item.value, nameSpan: item.span, span: item.span }] : [],
+      item.kind === "string"
+        ? [{ kind, name: item.value, nameSpan: item.span, span: item.span }]
+        : [],
     );
   }
 

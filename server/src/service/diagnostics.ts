@@ -2,11 +2,7 @@
  * Turns the checks' problems into LSP diagnostics: ranges from offsets, severities, the stable
  * code, and related places in the same file.
  */
-import {
-  DiagnosticSeverity,
-  DiagnosticTag,
-  type Diagnostic,
-} from "vscode-languageserver-types";
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from "vscode-languageserver-types";
 import type { Severity } from "../catalog/types";
 import type { Problem } from "../checks/problem";
 import type { LineIndex } from "./positions";
@@ -40,6 +36,7 @@ export function toDiagnostic(problem: Problem, lines: LineIndex, uri: string): D
     }));
   }
   if (problem.deprecated) diagnostic.tags = [DiagnosticTag.Deprecated];
-  if (problem.suggestion) diagnostic.data = { suggestion: problem.suggestion } satisfies DiagnosticData;
+  if (problem.suggestion)
+    diagnostic.data = { suggestion: problem.suggestion } satisfies DiagnosticData;
   return diagnostic;
 }

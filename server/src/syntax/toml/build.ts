@@ -128,10 +128,20 @@ export class ModelBuilder {
         // defined for real, and its header is where people expect to be taken.
         existing.value.form = "header";
         existing.value.header = header;
-        existing.value.span = { start: header.start, end: Math.max(contentEnd, existing.value.span.end) };
+        existing.value.span = {
+          start: header.start,
+          end: Math.max(contentEnd, existing.value.span.end),
+        };
         return existing.value;
       }
-      return this.conflict(path, i, existing.value.kind === "table" && existing.value.header ? existing.value.header : existing.keySpan, header);
+      return this.conflict(
+        path,
+        i,
+        existing.value.kind === "table" && existing.value.header
+          ? existing.value.header
+          : existing.keySpan,
+        header,
+      );
     }
     return undefined;
   }
@@ -142,7 +152,10 @@ export class ModelBuilder {
     earlier: Span,
     header: Span,
   ): undefined {
-    const name = path.slice(0, index + 1).map((k) => k.name).join(".");
+    const name = path
+      .slice(0, index + 1)
+      .map((k) => k.name)
+      .join(".");
     this.problems.push({
       span: header,
       message: `TOML syntax: "${name}" is already defined above, so this header cannot define it again.`,
@@ -175,7 +188,10 @@ export class ModelBuilder {
   }
 
   private duplicate(path: readonly KeyPart[], index: number, earlier: Span): void {
-    const name = path.slice(0, index + 1).map((k) => k.name).join(".");
+    const name = path
+      .slice(0, index + 1)
+      .map((k) => k.name)
+      .join(".");
     this.problems.push({
       span: path[index]!.span,
       message: `TOML syntax: the key "${name}" is defined twice; TOML allows each key once per table.`,

@@ -30,7 +30,11 @@ export interface ParsedSection {
   readonly headerBroken: boolean;
   readonly units: readonly ParsedUnit[];
   readonly problems: readonly RelativeProblem[];
-  readonly commentedHeaders: readonly { readonly path: string[]; readonly start: number; readonly end: number }[];
+  readonly commentedHeaders: readonly {
+    readonly path: string[];
+    readonly start: number;
+    readonly end: number;
+  }[];
 }
 
 /** TOML 1.1 is what current Wrangler reads (through smol-toml). */
@@ -40,7 +44,8 @@ const PARSER_OPTIONS = { tomlVersion: "1.1.0" } as const;
  * A comment that is a table header with `#` in front, such as `# [[r2_buckets]]`. The keys
  * below it land in the previous table, which is worth a word when they look misplaced.
  */
-const COMMENTED_HEADER = /^[ \t]*#[ \t]*(?:\[\[[ \t]*([\w.-]+)[ \t]*\]\]|\[[ \t]*([\w.-]+)[ \t]*\])[ \t]*\r?$/gm;
+const COMMENTED_HEADER =
+  /^[ \t]*#[ \t]*(?:\[\[[ \t]*([\w.-]+)[ \t]*\]\]|\[[ \t]*([\w.-]+)[ \t]*\])[ \t]*\r?$/gm;
 
 /**
  * Parses a whole document in one call, the fast way to read a valid file, and cuts the result
@@ -64,7 +69,12 @@ export function parseWhole(
     const base = { headerBroken: false, problems: [], commentedHeaders };
     if (!slice.header) {
       const pairs = body.filter((node) => node.type === "TOMLKeyValue");
-      return { ...base, headerOffset: 0, headerEnd: 0, units: [{ offset: -slice.start, body: pairs }] };
+      return {
+        ...base,
+        headerOffset: 0,
+        headerEnd: 0,
+        units: [{ offset: -slice.start, body: pairs }],
+      };
     }
     const table = tables[next++]!;
     if (table.range[0] < slice.start || table.range[0] >= slice.end) return undefined;

@@ -71,7 +71,10 @@ export function splitSections(text: string): SectionSlice[] {
         mode = Mode.Header;
         continue;
       }
-      if (c !== 35 /* # */ && (open.length === 0 || (open.at(-1) === 91 && lineMatches(text, i, KEY_LIKE)))) {
+      if (
+        c !== 35 /* # */ &&
+        (open.length === 0 || (open.at(-1) === 91 && lineMatches(text, i, KEY_LIKE)))
+      ) {
         statements.push(i);
         open.length = 0;
       }

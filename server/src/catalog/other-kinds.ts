@@ -1,0 +1,417 @@
+/**
+ * Every binding kind Wrangler 4.164.0 knows besides the core ones: the storage and workflow
+ * kinds, `[assets]`, the kinds named by their keys (`[vars]`, the blob tables), `[secrets]`,
+ * tail consumers and the unsafe escape hatches. Product bindings live in product-kinds.ts.
+ */
+import { devPluginField, field, nameField, remoteField, required } from "./core-kinds";
+import { productKinds } from "./product-kinds";
+import type { BindingKind, FieldSpec } from "./types";
+
+const jurisdictions = ["eu", "fedramp", "us"];
+
+// Wrangler's own rule for workflow names (`isValidWorkflowName`), reported as an error.
+const workflowName = {
+  regex: /^[a-zA-Z0-9_][a-zA-Z0-9_-]{0,63}$/,
+  rule: "be 1–64 letters, digits, _ or -, not starting with -",
+  severity: "error",
+} as const;
+
+const positiveInteger = { range: { min: 1, severity: "error" } } as const;
+
+const d1Databases: BindingKind = {
+  key: "d1_databases",
+  shape: "array",
+  title: "D1 database",
+  summary: "Query a D1 SQLite database",
+  description:
+    "Gives the Worker a D1 database: serverless SQLite queried with prepared statements. Leave `database_id` out and Wrangler creates the database on the first deploy.",
+  names: { from: "field", field: "binding" },
+  fields: [
+    nameField("binding", "DB"),
+    field("database_name", "string", "The database's name, as `wrangler d1` commands take it.", {
+      example: "my-database",
+    }),
+    field("database_id", "string", "The database's id."),
+    field("preview_database_id", "string", "A second database that `wrangler dev --remote` uses."),
+    field(
+      "jurisdiction",
+      "string",
+      "The jurisdiction a newly created database keeps its data in.",
+      {
+        // Wrangler passes the value on unchecked.
+        values: jurisdictions,
+        valuesSeverity: "warning",
+      },
+    ),
+    field("migrations_dir", "string", "The folder of SQL migration files (`migrations` if unset)."),
+    field("migrations_table", "string", "The table recording applied migrations."),
+    field("migrations_pattern", "string", "A glob choosing the migration files in the folder."),
+    field("database_internal_env", "string", "An internal setting for Cloudflare's own use."),
+    remoteField,
+  ],
+  runtimeType: "D1Database",
+  docs: "/d1/worker-api/",
+};
+
+const vectorize: BindingKind = {
+  key: "vectorize",
+  shape: "array",
+  title: "Vectorize index",
+  summary: "Store and search vector embeddings",
+  description:
+    "Gives the Worker a Vectorize index for storing embeddings and finding the nearest ones, the usual base for semantic search.",
+  names: { from: "field", field: "binding" },
+  fields: [
+    nameField("binding", "VECTORIZE"),
+    field("index_name", "string", "The index, as created with `wrangler vectorize create`.", {
+      ...required,
+      example: "my-index",
+    }),
+    remoteField,
+  ],
+  runtimeType: "VectorizeIndex",
+  docs: "/vectorize/reference/client-api/",
+};
+
+const hyperdrive: BindingKind = {
+  key: "hyperdrive",
+  shape: "array",
+  title: "Hyperdrive configuration",
+  summary: "Reach an existing Postgres or MySQL database, pooled",
+  description:
+    "Gives the Worker a pooled, cached connection to a database you already run; database drivers take their connection string from it.",
+  names: { from: "field", field: "binding" },
+  fields: [
+    nameField("binding", "HYPERDRIVE"),
+    field("id", "string", "The id of the Hyperdrive configuration.", {
+      ...required,
+      example: "<HYPERDRIVE_ID>",
+    }),
+    field("localConnectionString", "string", "The database `wrangler dev` connects to instead."),
+    remoteField,
+  ],
+  runtimeType: "Hyperdrive",
+  docs: "/hyperdrive/",
+};
+
+const analyticsEngine: BindingKind = {
+  key: "analytics_engine_datasets",
+  shape: "array",
+  title: "Analytics Engine dataset",
+  summary: "Write data points to an Analytics Engine dataset",
+  description:
+    "Lets the Worker record data points (numbers, labels and an index) that you query later with SQL.",
+  names: { from: "field", field: "binding" },
+  fields: [
+    nameField("binding", "ANALYTICS"),
+    field("dataset", "string", "The name of the dataset to write to.", {
+      nonEmpty: true,
+      example: "my-dataset",
+    }),
+    remoteField,
+  ],
+  runtimeType: "AnalyticsEngineDataset",
+  docs: "/analytics/analytics-engine/",
+};
+
+const workflows: BindingKind = {
+  key: "workflows",
+  shape: "array",
+  title: "Workflow",
+  summary: "Start and manage durable, multi-step Workflows",
+  description:
+    "Lets the Worker start and inspect instances of a Workflow, a class whose steps are retried and persisted until the run completes. Each Workflow name may appear once.",
+  names: { from: "field", field: "binding" },
+  fields: [
+    nameField("binding", "MY_WORKFLOW"),
+    field("name", "string", "The Workflow's name on Cloudflare, apart from the binding name.", {
+      ...required,
+      pattern: workflowName,
+      example: "my-workflow",
+    }),
+    field("class_name", "string", "The exported `WorkflowEntrypoint` class that runs it.", {
+      ...required,
+      example: "MyWorkflow",
+    }),
+    field("script_name", "string", "The Worker that defines the class, if not this one."),
+    field("limits", "table", "Limits on each instance.", {
+      fields: [
+        field("steps", "integer", "The most steps an instance may run (at most 25,000).", {
+          ...positiveInteger,
+        }),
+      ],
+    }),
+    field("concurrency", "table", "Limits on instances running together.", {
+      fields: [
+        field("limit", "integer", "The most instances running at once.", { ...positiveInteger }),
+      ],
+    }),
+    field("schedules", ["string", "array"], "Cron expressions that start instances.", {
+      items: "string",
+    }),
+    field("default_retention", "table", "How long finished instances are kept.", {
+      fields: [
+        field("success_retention", ["integer", "string"], 'Milliseconds, or a span like "3 days".'),
+        field("error_retention", ["integer", "string"], "The same, for failed instances."),
+      ],
+    }),
+    field("jurisdiction", "string", "The jurisdiction the Workflow's state stays in.", {
+      values: jurisdictions,
+    }),
+  ],
+  runtimeType: "Workflow",
+  docs: "/workflows/",
+};
+
+const pipelines: BindingKind = {
+  key: "pipelines",
+  shape: "array",
+  title: "Pipeline",
+  summary: "Send records into a Pipelines stream",
+  description:
+    "Lets the Worker send JSON records into a Pipelines stream, which batches them and writes them out, for example as tables in R2.",
+  names: { from: "field", field: "binding" },
+  fields: [
+    nameField("binding", "MY_STREAM"),
+    field("stream", "string", "The id of the stream to write to.", {
+      requiredUnless: "pipeline",
+      example: "<STREAM_ID>",
+    }),
+    field("pipeline", "string", "The older name of `stream`.", {
+      deprecated: "use `stream`, which names the same thing.",
+    }),
+    remoteField,
+  ],
+  runtimeType: "Pipeline",
+  docs: "/pipelines/streams/writing-to-streams/",
+};
+
+const secretsStoreSecrets: BindingKind = {
+  key: "secrets_store_secrets",
+  shape: "array",
+  title: "Secrets Store secret",
+  summary: "Read an account-level secret from Secrets Store",
+  description:
+    "Gives the Worker one secret from the account's Secrets Store, shared between Workers instead of set on each.",
+  names: { from: "field", field: "binding" },
+  fields: [
+    nameField("binding", "API_KEY"),
+    field("store_id", "string", "The id of the store.", { ...required, example: "<STORE_ID>" }),
+    field("secret_name", "string", "The secret's name in the store.", {
+      ...required,
+      example: "my-secret",
+    }),
+  ],
+  runtimeType: "SecretsStoreSecret",
+  docs: "/secrets-store/integrations/workers/",
+};
+
+const rateLimits: BindingKind = {
+  key: "ratelimits",
+  shape: "array",
+  title: "Rate limiter",
+  summary: "Count requests per key against a limit",
+  description:
+    "Gives the Worker a rate limiter: each call counts one request for a key you choose and says whether the key is still within its limit.",
+  names: { from: "field", field: "name" },
+  fields: [
+    nameField("name", "MY_RATE_LIMITER"),
+    field("namespace_id", "string", "A number, unique in the account, naming the counters.", {
+      ...required,
+      example: "1001",
+    }),
+    field("simple", "table", "The limit: how many requests per period.", {
+      ...required,
+      fields: [
+        field("limit", "number", "Requests allowed per period.", { ...required, example: 100 }),
+        field("period", "number", "The period in seconds: 10 or 60.", {
+          ...required,
+          values: [10, 60],
+          example: 60,
+        }),
+      ],
+    }),
+  ],
+  runtimeType: "RateLimit",
+  docs: "/workers/runtime-apis/bindings/rate-limit/",
+};
+
+const assets: BindingKind = {
+  key: "assets",
+  shape: "table",
+  title: "Static assets",
+  summary: "Serve a folder of static files with the Worker",
+  description:
+    "Uploads a folder of static files with the Worker and serves them before, or instead of, running it. With `binding` the Worker can fetch them itself. Environments inherit it.",
+  names: { from: "field", field: "binding", optional: true },
+  fields: [
+    field("directory", "string", "The folder to upload, relative to this file.", {
+      example: "./public",
+    }),
+    { ...nameField("binding", "ASSETS"), required: false },
+    field("html_handling", "string", "How paths map to HTML files and trailing slashes.", {
+      values: ["auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none"],
+    }),
+    field("not_found_handling", "string", "What a request for a missing file gets.", {
+      values: ["single-page-application", "404-page", "none"],
+    }),
+    field("base_path", "string", "A path prefix the files are served under."),
+    field(
+      "run_worker_first",
+      ["boolean", "array"],
+      "Run the Worker before looking for a file: always, or for the listed path patterns.",
+      { items: "string" },
+    ),
+  ],
+  runtimeType: "Fetcher",
+  docs: "/workers/static-assets/binding/",
+  inherited: true,
+};
+
+const vars: BindingKind = {
+  key: "vars",
+  shape: "table",
+  title: "Environment variable",
+  summary: "Plain-text or JSON values the Worker reads from env",
+  description:
+    "Each key becomes a variable on `env`. Strings arrive as strings; numbers, booleans, arrays and tables arrive as parsed JSON. Keep secrets out: these are stored in plain text.",
+  names: { from: "keys" },
+  fields: [],
+  // Wrangler refuses TOML dates; any JSON value is fine.
+  valueType: ["string", "integer", "number", "boolean", "array", "table"],
+  runtimeType: "string",
+  docs: "/workers/configuration/environment-variables/",
+};
+
+const secrets: BindingKind = {
+  key: "secrets",
+  shape: "table",
+  title: "Secret",
+  summary: "Declare the secrets the Worker expects to be set",
+  description:
+    "Lists the secrets the Worker expects, so that tools such as `wrangler types` know their names. Set the values with `wrangler secret put` or in `.dev.vars`, never here.",
+  names: { from: "list", field: "required" },
+  fields: [
+    field("required", "array", "The secrets' names, each reachable as `env.NAME`.", {
+      items: "string",
+    }),
+  ],
+  runtimeType: "string",
+  docs: "/workers/configuration/secrets/",
+};
+
+function tailConsumer(
+  key: string,
+  title: string,
+  summary: string,
+  description: string,
+  extra: readonly FieldSpec[] = [],
+): BindingKind {
+  return {
+    key,
+    shape: "array",
+    title,
+    summary,
+    description,
+    names: { from: "none" },
+    fields: [
+      field("service", "string", "The Tail Worker's name.", {
+        ...required,
+        example: "my-tail-worker",
+      }),
+      ...extra,
+    ],
+    docs: "/workers/observability/logs/tail-workers/",
+    // Wrangler checks the fields it knows and ignores any others.
+    openFields: true,
+  };
+}
+
+const tailConsumers: BindingKind = tailConsumer(
+  "tail_consumers",
+  "Tail consumer",
+  "Send this Worker's logs and events to a Tail Worker",
+  "Names a Tail Worker that receives this Worker's logs, exceptions and request details after each invocation. It adds nothing to `env`.",
+  [field("environment", "string", "The Tail Worker's environment, for service environments.")],
+);
+
+const streamingTailConsumers: BindingKind = tailConsumer(
+  "streaming_tail_consumers",
+  "Streaming tail consumer",
+  "Stream this Worker's events to a Tail Worker as they happen",
+  "Like a tail consumer, except that the Tail Worker receives events while the invocation is still running. It adds nothing to `env`.",
+);
+
+const unsafeBindings: BindingKind = {
+  key: "unsafe.bindings",
+  shape: "array",
+  title: "Unsafe binding",
+  summary: "Pass a raw binding through to the Workers API",
+  description:
+    "Sends a binding to Cloudflare exactly as written, for kinds Wrangler does not support yet. Wrangler checks only `name` and `type`, and warns that the feature is experimental.",
+  names: { from: "field", field: "name" },
+  fields: [
+    nameField("name", "MY_BINDING"),
+    field("type", "string", "The binding type, as the Workers API names it.", required),
+    devPluginField,
+  ],
+  runtimeType: "any",
+  docs: "/workers/wrangler/configuration/",
+  openFields: true,
+};
+
+const logfwdrBindings: BindingKind = {
+  key: "logfwdr.bindings",
+  shape: "array",
+  title: "Log forwarder",
+  summary: "Forward structured logs to a Cloudflare-internal destination",
+  description: "A binding Cloudflare's own Workers use to forward logs. Environments inherit it.",
+  names: { from: "field", field: "name" },
+  fields: [
+    nameField("name", "LOGS"),
+    field("destination", "string", "Where the logs go.", required),
+  ],
+  runtimeType: "unknown",
+  docs: "/workers/wrangler/configuration/",
+  inherited: true,
+};
+
+/** `[wasm_modules]`, `[text_blobs]` and `[data_blobs]`: files bound by name, service-worker style. */
+function fileTable(key: string, title: string, what: string, runtimeType: string): BindingKind {
+  return {
+    key,
+    shape: "table",
+    title,
+    summary: `Bind files as ${what} (service-worker format only)`,
+    description: `Each key binds the file at its path, relative to this file, as ${what}. Only Workers in the service-worker format read these; module Workers import files instead.`,
+    names: { from: "keys" },
+    fields: [],
+    valueType: "string",
+    runtimeType,
+    docs: "/workers/wrangler/configuration/",
+    topLevelOnly: true,
+  };
+}
+
+/** The other kinds, in the order features list them. */
+export const otherKinds: readonly BindingKind[] = [
+  d1Databases,
+  vectorize,
+  hyperdrive,
+  analyticsEngine,
+  workflows,
+  pipelines,
+  secretsStoreSecrets,
+  rateLimits,
+  assets,
+  vars,
+  secrets,
+  ...productKinds,
+  tailConsumers,
+  streamingTailConsumers,
+  unsafeBindings,
+  logfwdrBindings,
+  fileTable("wasm_modules", "WebAssembly module", "compiled WebAssembly", "WebAssembly.Module"),
+  fileTable("text_blobs", "Text blob", "text", "string"),
+  fileTable("data_blobs", "Data blob", "binary data", "ArrayBuffer"),
+];
