@@ -109,6 +109,8 @@ export interface Section {
   /** Absent for the keys before the first header. */
   readonly header?: {
     readonly path: readonly string[];
+    /** Where each part of the path is written, `staging` in `[env.staging.vars]`. */
+    readonly pathSpans: readonly Span[];
     readonly array: boolean;
     readonly span: Span;
   };

@@ -62,6 +62,7 @@ export class ModelBuilder {
         headerPath && headerNode
           ? {
               path: headerPath.map((k) => k.name),
+              pathSpans: headerPath.map((k) => k.span),
               array: headerNode.kind === "array",
               span: { start: headerAt + headerNode.range[0], end: at + parsed.headerEnd },
             }
