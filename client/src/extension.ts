@@ -13,6 +13,9 @@ import {
 
 let client: LanguageClient | undefined;
 
+/** The names Wrangler itself looks for, always served whatever the setting says. */
+const WRANGLER_NAMES = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"];
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel("Wrangler Bindings", { log: true });
   context.subscriptions.push(log);
@@ -30,11 +33,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const configFileNames = vscode.workspace
     .getConfiguration("wranglerBindings")
-    .get<string[]>("configFileNames", ["wrangler.toml"]);
+    .get<string[]>("configFileNames", WRANGLER_NAMES);
   log.info(`Settings: configFileNames=${JSON.stringify(configFileNames)}`);
 
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ["wrangler.toml", ...configFileNames].map((name) => ({
+    documentSelector: [...new Set([...WRANGLER_NAMES, ...configFileNames])].map((name) => ({
       scheme: "file",
       pattern: `**/${name}`,
     })),

@@ -8,12 +8,12 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
-import { diagnose, parseConfig } from "./service";
+import { diagnose, formatOf, parseConfig } from "./service";
 
 const USAGE = `Usage: wrangler-bindings check [--format text|json] FILE...
 
-Checks the bindings of Cloudflare Workers configuration files (wrangler.toml) in every
-environment. Exits 1 when an error is found, 0 otherwise.`;
+Checks the bindings of Cloudflare Workers configuration files (wrangler.toml, wrangler.json,
+wrangler.jsonc) in every environment. Exits 1 when an error is found, 0 otherwise.`;
 
 interface FileResult {
   readonly file: string;
@@ -49,7 +49,7 @@ function main(args: readonly string[]): number {
       return 2;
     }
     const uri = pathToFileURL(resolve(file)).href;
-    results.push({ file, diagnostics: diagnose(parseConfig(text), uri) });
+    results.push({ file, diagnostics: diagnose(parseConfig(text, undefined, formatOf(uri)), uri) });
   }
 
   process.stdout.write(

@@ -3,7 +3,7 @@
  * already parsed reuses it, and a new version reuses the sections its predecessor parsed.
  */
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { parseConfig, type ParsedConfig } from "./service";
+import { formatOf, parseConfig, type ParsedConfig } from "./service";
 
 interface Stored {
   readonly version: number;
@@ -16,7 +16,7 @@ export class ConfigStore {
   get(document: TextDocument): ParsedConfig {
     const stored = this.byUri.get(document.uri);
     if (stored?.version === document.version) return stored.parsed;
-    const parsed = parseConfig(document.getText(), stored?.parsed);
+    const parsed = parseConfig(document.getText(), stored?.parsed, formatOf(document.uri));
     this.byUri.set(document.uri, { version: document.version, parsed });
     return parsed;
   }

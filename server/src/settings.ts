@@ -11,13 +11,16 @@ export interface Settings {
   readonly configFileNames: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { configFileNames: ["wrangler.toml"] };
+/** The names Wrangler itself looks for; they are always checked. */
+const WRANGLER_NAMES = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"];
+
+export const DEFAULT_SETTINGS: Settings = { configFileNames: WRANGLER_NAMES };
 
 export function readSettings(section: unknown): Settings {
   const names = (section as { configFileNames?: unknown } | undefined)?.configFileNames;
   if (!Array.isArray(names)) return DEFAULT_SETTINGS;
   const valid = names.filter((name): name is string => typeof name === "string" && name !== "");
-  return { configFileNames: [...new Set(["wrangler.toml", ...valid])] };
+  return { configFileNames: [...new Set([...WRANGLER_NAMES, ...valid])] };
 }
 
 export function isConfigFile(uri: string, settings: Settings): boolean {

@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
-import { diagnose, parseConfig } from "../../server/src/service";
+import { diagnose, formatOf, parseConfig } from "../../server/src/service";
 import { wranglerEnvironments, wranglerVerdict } from "../support/wrangler-oracle";
 
 const CORPUS = resolve(__dirname, "../../../shared/corpus/real");
@@ -28,9 +28,8 @@ const OURS_ON_PURPOSE: Record<string, { code: string; reason: string }[]> = {};
  */
 const isFileSystemCheck = (message: string) => message.includes("valid path to a Dockerfile");
 
-// JSON and JSONC configurations come with the next issue; this suite reads the TOML ones.
 const files = readdirSync(CORPUS)
-  .filter((name) => /\.toml(\.example)?$/.test(name))
+  .filter((name) => /\.(toml|json|jsonc)(\.example)?$/.test(name))
   .sort();
 
 describe("verdicts on the real corpus agree with Wrangler's", () => {
@@ -42,13 +41,14 @@ describe("verdicts on the real corpus agree with Wrangler's", () => {
     test(name, () => {
       const path = join(CORPUS, name);
       const text = readFileSync(path, "utf8");
-      const ours = diagnose(parseConfig(text), pathToFileURL(path).href);
+      const uri = pathToFileURL(path).href;
+      const ours = diagnose(parseConfig(text, undefined, formatOf(name.replace(/\.example$/, ""))), uri);
       const ourErrors = ours.filter((d) => d.severity === DiagnosticSeverity.Error);
       const top = wranglerVerdict(path);
 
       if (top.syntaxError) {
         assert.ok(
-          ourErrors.some((d) => d.code === "toml-syntax"),
+          ourErrors.some((d) => d.code === "toml-syntax" || d.code === "json-syntax"),
           `Wrangler cannot parse it (${top.syntaxError.message}); we report no syntax error`,
         );
         return;

@@ -202,11 +202,12 @@ export function checkType(
 ): boolean {
   const types: readonly ValueType[] = typeof accepted === "string" ? [accepted] : accepted;
   if (types.some((type) => hasType(value, type))) return true;
-  const expected = types.map(describeType).join(" or ");
+  const format = context.document.format;
+  const expected = types.map((type) => describeType(type, format)).join(" or ");
   context.problems.error(
     "wrong-type",
     value.span,
-    `${where} must be ${expected}, not ${describeType(valueType(value))}.`,
+    `${where} must be ${expected}, not ${describeType(valueType(value), format)}.`,
   );
   return false;
 }
@@ -228,7 +229,8 @@ function valueType(value: ConfigValue): ValueType {
   }
 }
 
-export function describeType(type: ValueType): string {
+/** A type in words, in the file's own terms: TOML's tables are JSON's objects. */
+export function describeType(type: ValueType, format: "toml" | "json" = "toml"): string {
   switch (type) {
     case "string":
       return "a string";
@@ -241,7 +243,7 @@ export function describeType(type: ValueType): string {
     case "array":
       return "an array";
     case "table":
-      return "a table";
+      return format === "json" ? "an object" : "a table";
     case "datetime":
       return "a TOML date";
   }

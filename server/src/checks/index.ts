@@ -16,7 +16,9 @@ export function checkDocument(document: ConfigDocument): Problem[] {
   const context = new CheckContext(document);
   for (const problem of document.problems) {
     const related = problem.related && [{ span: problem.related, message: "defined here first" }];
-    context.problems.error("toml-syntax", problem.span, problem.message, { related });
+    const code = document.format === "json" ? "json-syntax" : "toml-syntax";
+    const severity = problem.tolerated ? "warning" : "error";
+    context.problems.add({ code, severity, span: problem.span, message: problem.message, related });
   }
 
   checkScoping(context);

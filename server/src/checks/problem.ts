@@ -11,6 +11,7 @@ import type { Span } from "../syntax/model";
  */
 export const DIAGNOSTIC_CODES = {
   "toml-syntax": "The text is not valid TOML; the rest of the file is still checked.",
+  "json-syntax": "The text is not valid JSON (with comments); the rest is still checked.",
   "unknown-key": "A key Wrangler does not know at the top level or in an environment.",
   "unknown-field": "A field the binding kind or table does not have.",
   "wrong-shape": "A binding key written as a table where an array is needed, or the reverse.",

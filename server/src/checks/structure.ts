@@ -8,7 +8,7 @@ import type { BindingKind, ConfigKey } from "../catalog/types";
 import type { Environment } from "../service/bindings";
 import { isTable, type Entry, type TableValue } from "../syntax/model";
 import type { CheckContext } from "./context";
-import { checkTable, checkType, checkValue } from "./fields";
+import { checkTable, checkType, checkValue, describeType } from "./fields";
 import { closest } from "./suggest";
 
 export function checkEnvironmentKeys(context: CheckContext, environment: Environment): void {
@@ -75,7 +75,7 @@ function checkKind(
       problems.error(
         "wrong-shape",
         item.span,
-        `Each entry of ${where} must be a table such as { ${exampleFields(kind)} }.`,
+        `Each entry of ${where} must be ${describeType("table", context.document.format)} such as { ${exampleFields(context, kind)} }.`,
       );
     }
   });
@@ -104,17 +104,24 @@ function checkNamedByKeys(
 }
 
 function wrongShape(context: CheckContext, kind: BindingKind, entry: Entry, where: string): void {
-  const forms =
-    kind.shape === "array"
-      ? `an array of tables: [[${where}]] headers or ${entry.key} = [{ ${exampleFields(kind)} }]`
-      : `a table: a [${where}] header or ${entry.key} = { ${exampleFields(kind)} }`;
+  const fields = exampleFields(context, kind);
+  const json = context.document.format === "json";
+  const forms = json
+    ? kind.shape === "array"
+      ? `an array of objects: "${entry.key}": [{ ${fields} }]`
+      : `an object: "${entry.key}": { ${fields} }`
+    : kind.shape === "array"
+      ? `an array of tables: [[${where}]] headers or ${entry.key} = [{ ${fields} }]`
+      : `a table: a [${where}] header or ${entry.key} = { ${fields} }`;
   context.problems.error("wrong-shape", entry.value.span, `${where} must be ${forms}.`);
 }
 
-function exampleFields(kind: BindingKind): string {
+/** The required fields of a kind, written as the file's syntax writes them. */
+function exampleFields(context: CheckContext, kind: BindingKind): string {
+  const json = context.document.format === "json";
   const required = kind.fields
     .filter((field) => field.required)
-    .map((field) => `${field.name} = …`);
+    .map((field) => (json ? `"${field.name}": …` : `${field.name} = …`));
   return required.length > 0 ? required.join(", ") : "…";
 }
 

@@ -6,6 +6,7 @@
 import type { Diagnostic } from "vscode-languageserver-types";
 import { checkDocument } from "../checks";
 import type { ConfigDocument } from "../syntax/model";
+import { parseJson } from "../syntax/json";
 import { parseToml, type SectionCache } from "../syntax/toml";
 import { toDiagnostic } from "./diagnostics";
 import { LineIndex } from "./positions";
@@ -19,8 +20,25 @@ export interface ParsedConfig {
   readonly sections: SectionCache;
 }
 
-/** Parses a configuration; pass the previous version's result to reuse its unchanged parts. */
-export function parseConfig(text: string, previous?: ParsedConfig): ParsedConfig {
+export type ConfigFormat = ConfigDocument["format"];
+
+/** Wrangler reads `.json` and `.jsonc` files as JSON with comments; everything else as TOML. */
+export function formatOf(uri: string): ConfigFormat {
+  return /\.jsonc?$/i.test(uri.split(/[?#]/)[0]!) ? "json" : "toml";
+}
+
+/**
+ * Parses a configuration; pass the previous version's result to reuse its unchanged parts
+ * (TOML sections; a JSON document is small enough to read whole).
+ */
+export function parseConfig(
+  text: string,
+  previous?: ParsedConfig,
+  format: ConfigFormat = "toml",
+): ParsedConfig {
+  if (format === "json") {
+    return { document: parseJson(text), lines: new LineIndex(text), sections: new Map() };
+  }
   const { document, cache } = parseToml(text, previous?.sections);
   return { document, lines: new LineIndex(text), sections: cache };
 }

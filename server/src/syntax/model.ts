@@ -92,6 +92,8 @@ export interface SyntaxProblem {
   readonly message: string;
   /** Where an earlier definition stands, for "defined twice" problems. */
   readonly related?: Span;
+  /** Problems the file's reader tolerates (a JSON property given twice) are warnings. */
+  readonly tolerated?: boolean;
 }
 
 /**
