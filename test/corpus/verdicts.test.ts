@@ -42,7 +42,10 @@ describe("verdicts on the real corpus agree with Wrangler's", () => {
       const path = join(CORPUS, name);
       const text = readFileSync(path, "utf8");
       const uri = pathToFileURL(path).href;
-      const ours = diagnose(parseConfig(text, undefined, formatOf(name.replace(/\.example$/, ""))), uri);
+      const ours = diagnose(
+        parseConfig(text, undefined, formatOf(name.replace(/\.example$/, ""))),
+        uri,
+      );
       const ourErrors = ours.filter((d) => d.severity === DiagnosticSeverity.Error);
       const top = wranglerVerdict(path);
 
