@@ -3,27 +3,11 @@
  * still carry. Inheritance and top-level-only placement follow Wrangler's code, which differs
  * from its documentation in places (`migrations` may be set per environment and is inherited).
  */
-import { field, required, type FieldRest } from "./core-kinds";
-import type { ConfigKey, FieldSpec, ValueType } from "./types";
-
-type KeyRest = Omit<Partial<ConfigKey>, "name" | "type" | "description">;
-
-function key(
-  name: string,
-  type: ValueType | readonly ValueType[],
-  description: string,
-  rest: KeyRest = {},
-): ConfigKey {
-  return { name, type, description, ...rest };
-}
-
-function strings(name: string, description: string, rest: FieldRest = {}): FieldSpec {
-  return field(name, "array", description, { items: "string", ...rest });
-}
-
-function tables(name: string, description: string, fields: readonly FieldSpec[]): FieldSpec {
-  return field(name, "array", description, { items: "table", fields });
-}
+import { field, required } from "./core-kinds";
+import { key, strings, tables } from "./key";
+import { topLevelKeys } from "./top-level-keys";
+import { oldKeys } from "./old-keys";
+import type { ConfigKey, FieldSpec } from "./types";
 
 const samplingRate = field(
   "head_sampling_rate",
@@ -384,117 +368,6 @@ const ownKeys: readonly ConfigKey[] = [
         deprecated: "Wrangler refuses it: give the schema under `[unsafe.capnp]` instead.",
       }),
     ],
-  }),
-];
-
-/** Keys that only mean something at the top level; Wrangler ignores them in an environment. */
-const topLevelKeys: readonly ConfigKey[] = [
-  key("$schema", "string", "The JSON Schema editors use to check this file."),
-  key("env", "table", "The named environments, each overriding or adding to the top level.", {
-    docs: "/workers/wrangler/environments/",
-    openFields: true,
-  }),
-  key("dev", "table", "Settings for `wrangler dev`.", {
-    docs: "/workers/wrangler/configuration/#local-development-settings",
-    fields: [
-      field("ip", "string", "The address the local server listens on."),
-      field("port", "number", "The port the local server listens on (8787 by default)."),
-      field("inspector_port", "number", "The port of the DevTools inspector."),
-      field("inspector_ip", "string", "The address the inspector listens on."),
-      field("local_protocol", "string", "How the local server is served.", {
-        values: ["http", "https"],
-      }),
-      field("upstream_protocol", "string", "How requests reach the upstream.", {
-        values: ["http", "https"],
-      }),
-      field("host", "string", "The host requests are forwarded to."),
-      field("enable_containers", "boolean", "Build and run containers locally."),
-      // The schema also allows a table here, but Wrangler's check accepts only a string.
-      field("container_engine", "string", "The Docker socket to use for containers."),
-      field("generate_types", "boolean", "Regenerate binding types when this file changes."),
-    ],
-  }),
-  key(
-    "site",
-    "table",
-    "Workers Sites: a folder of static files served from KV. Static assets (`[assets]`) replace it.",
-    {
-      docs: "/workers/configuration/sites/",
-      fields: [
-        field("bucket", "string", "The folder of files to serve.", required),
-        field("entry-point", "string", "Wrangler 1's path to the site Worker.", {
-          deprecated: "set the Worker's entry module with the top-level `main` instead.",
-        }),
-        strings("include", "Only files matching these patterns."),
-        strings("exclude", "Files matching these patterns are left out."),
-      ],
-    },
-  ),
-  key("alias", "table", "Module names replaced by other modules or files on bundling.", {
-    docs: "/workers/wrangler/configuration/#module-aliasing",
-    openFields: true,
-    valueType: "string",
-  }),
-  key("keep_vars", "boolean", "Keep variables set in the dashboard when deploying."),
-  key("send_metrics", "boolean", "Whether Wrangler sends usage data for this project."),
-  key(
-    "addresses",
-    "array",
-    "Addresses (or `*@domain`) whose mail Email Routing hands to the Worker.",
-    {
-      items: "string",
-    },
-  ),
-  key("pages_build_output_dir", "string", "Marks a Pages project and names the folder it serves."),
-  key("dependencies_instrumentation", "table", "Whether uploads report the npm packages used.", {
-    fields: [
-      field("enabled", "boolean", "Turns the report on or off."),
-      strings("exclude_packages", "Packages left out of the report."),
-    ],
-  }),
-].map((entry) => ({ ...entry, topLevelOnly: true }));
-
-/** Keys Wrangler 4 no longer reads: removed ones stop it, legacy ones draw a warning. */
-const oldKeys: readonly ConfigKey[] = [
-  key("node_compat", "boolean", "Wrangler 1–3's Node.js polyfills.", {
-    docs: "/workers/runtime-apis/nodejs/",
-    status: { removed: 'Wrangler 4 dropped it: add `compatibility_flags = ["nodejs_compat"]`.' },
-  }),
-  key("legacy_env", "boolean", "Chose between Wrangler's two styles of environment.", {
-    docs: "/workers/wrangler/environments/",
-    topLevelOnly: true,
-    status: {
-      removed:
-        "Wrangler 4 deploys every environment as its own Worker, `<name>-<environment>`; delete the key.",
-    },
-  }),
-  key("type", "string", "Wrangler 1's project type.", {
-    status: { legacy: "Wrangler bundles the Worker itself; delete it, or build with `[build]`." },
-  }),
-  key("webpack_config", "string", "Wrangler 1's webpack configuration.", {
-    status: { legacy: "Run webpack from `[build] command` and point `main` at its output." },
-  }),
-  key("zone_id", "string", "Wrangler 1's zone for routes.", {
-    status: {
-      legacy: 'Give the zone with each route: `routes = [{ pattern = "…", zone_id = "…" }]`.',
-    },
-  }),
-  key("usage_model", "string", "The old Bundled or Unbound billing choice.", {
-    status: {
-      legacy: "All Workers use the Standard model now; cap CPU time with `[limits] cpu_ms`.",
-    },
-  }),
-  key("kv-namespaces", "array", "Wrangler 1's spelling of the KV bindings.", {
-    status: { legacy: "Wrangler reads `kv_namespaces`, with an underscore." },
-  }),
-  key("miniflare", "table", "Settings for the old standalone Miniflare.", {
-    status: { legacy: "Local development is part of `wrangler dev`; its settings go in `[dev]`." },
-  }),
-  key("constellation", "array", "Bindings to Constellation, which became Workers AI.", {
-    status: { legacy: "Constellation became Workers AI: bind it with `[ai]`." },
-  }),
-  key("experimental_services", "array", "Wrangler 2's early service bindings.", {
-    status: { legacy: "Service bindings are `[[services]]` now." },
   }),
 ];
 
