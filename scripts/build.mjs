@@ -16,6 +16,9 @@ const common = {
   sourcemap: true,
   logLevel: "warning",
   define: { __VERSION__: JSON.stringify(version) },
+  // jsonc-parser's default (UMD) build loads its parts with a dynamic require that a bundle
+  // cannot follow; its ES module build bundles cleanly.
+  mainFields: ["module", "main"],
 };
 
 const builds = [

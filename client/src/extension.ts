@@ -36,14 +36,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     .get<string[]>("configFileNames", WRANGLER_NAMES);
   log.info(`Settings: configFileNames=${JSON.stringify(configFileNames)}`);
 
+  const names = [...new Set([...WRANGLER_NAMES, ...configFileNames])];
+  // The server knows the workspace's Workers by name (for `service = "…"`); a configuration
+  // created, deleted or renamed on disk must reach it.
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/{${names.join(",")}}`);
+  context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [...new Set([...WRANGLER_NAMES, ...configFileNames])].map((name) => ({
-      scheme: "file",
-      pattern: `**/${name}`,
-    })),
+    documentSelector: names.map((name) => ({ scheme: "file", pattern: `**/${name}` })),
     outputChannel: log,
     initializationOptions: { configFileNames },
-    synchronize: { configurationSection: "wranglerBindings" },
+    synchronize: { configurationSection: "wranglerBindings", fileEvents: watcher },
   };
 
   client = new LanguageClient(

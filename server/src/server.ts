@@ -19,15 +19,23 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { ConfigStore } from "./config-store";
 import { guarded } from "./guard";
+import { FEATURE_CAPABILITIES, registerFeatureHandlers } from "./handlers";
 import { diagnose } from "./service";
 import { isConfigFile, readSettings, type Settings, DEFAULT_SETTINGS } from "./settings";
+import { WorkspaceIndex } from "./workspace-index";
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new ConfigStore();
 let settings: Settings = DEFAULT_SETTINGS;
+const workspace = new WorkspaceIndex(
+  (uri) => documents.get(uri)?.getText(),
+  () => settings,
+);
 let pullDiagnostics = false;
 let configurationRequests = false;
+let workspaceFolders = false;
+let folders: string[] = [];
 
 /** Runs a handler; a failure is logged once and answered with the fallback. */
 function guard<T>(what: string, fallback: T, handler: () => T): T {
@@ -39,9 +47,15 @@ connection.onInitialize((params): InitializeResult => {
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   configurationRequests = capabilities.workspace?.configuration === true;
   settings = readSettings(params.initializationOptions);
+  workspaceFolders = capabilities.workspace?.workspaceFolders === true;
+  folders = params.workspaceFolders?.map((folder) => folder.uri) ?? [];
+  if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+  workspace.setFolders(folders);
   return {
     capabilities: {
+      ...FEATURE_CAPABILITIES,
       textDocumentSync: TextDocumentSyncKind.Incremental,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...(pullDiagnostics && {
         diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
       }),
@@ -55,7 +69,17 @@ connection.onInitialized(() => {
     `Wrangler Bindings server ${VERSION} ready (${pullDiagnostics ? "pull" : "push"} diagnostics).`,
   );
   if (configurationRequests) void refreshSettings();
+  if (workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      folders = [...folders.filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)];
+      workspace.setFolders(folders);
+    });
+  }
 });
+
+// The client watches Worker configurations on disk; any change may add, remove or rename one.
+connection.onDidChangeWatchedFiles(() => workspace.invalidate());
 
 connection.onDidChangeConfiguration((change) => {
   if (configurationRequests) void refreshSettings();
@@ -110,6 +134,15 @@ documents.onDidClose((event) => {
   store.forget(event.document.uri);
   if (!pullDiagnostics)
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+registerFeatureHandlers({
+  connection,
+  documents,
+  store,
+  workspace,
+  serves: (uri) => isConfigFile(uri, settings),
+  guard,
 });
 
 declare const __VERSION__: string;

@@ -79,6 +79,7 @@ const services: BindingKind = {
     field("service", "string", "The name of the Worker to call, as it is deployed.", {
       ...required,
       example: "my-backend",
+      refersTo: "worker",
     }),
     field(
       "entrypoint",
@@ -89,6 +90,7 @@ const services: BindingKind = {
       "environment",
       "string",
       "Which environment of the target Worker to call, for Workers still deployed with service environments.",
+      { refersTo: "environment" },
     ),
     field("props", "table", "Values the target entrypoint receives as `ctx.props` on every call."),
     remoteField,
@@ -96,6 +98,7 @@ const services: BindingKind = {
   ],
   runtimeType: "Fetcher",
   docs: "/workers/runtime-apis/bindings/service-bindings/",
+  resource: "service",
   core: true,
   // Wrangler checks the fields it knows and lets any other pass without a warning.
   openFields: true,
@@ -121,6 +124,7 @@ const kvNamespaces: BindingKind = {
     remoteField,
   ],
   runtimeType: "KVNamespace",
+  resource: "id",
   docs: "/workers/runtime-apis/bindings/kv/",
   core: true,
 };
@@ -138,17 +142,21 @@ const durableObjects: BindingKind = {
     field("class_name", "string", "The exported class that implements the Durable Object.", {
       ...required,
       example: "MyDurableObject",
+      refersTo: "class",
     }),
     field(
       "script_name",
       "string",
       "The Worker that defines the class, when it is not this one. Such a binding needs no migration here.",
+      { refersTo: "worker" },
     ),
     field("environment", "string", "The environment of the Worker named by `script_name`.", {
       requires: "script_name",
+      refersTo: "environment",
     }),
   ],
   runtimeType: "DurableObjectNamespace",
+  resource: "class_name",
   docs: "/workers/runtime-apis/bindings/durable-objects/",
   core: true,
 };
@@ -191,6 +199,7 @@ const r2Buckets: BindingKind = {
     }),
   ],
   runtimeType: "R2Bucket",
+  resource: "bucket_name",
   docs: "/workers/runtime-apis/bindings/r2/",
   core: true,
 };
@@ -212,6 +221,7 @@ const queueProducers: BindingKind = {
       {
         nonEmpty: true,
         example: "my-queue",
+        refersTo: "queue",
       },
     ),
     field("delivery_delay", "number", "Seconds to hold each message before delivery.", {
@@ -221,6 +231,7 @@ const queueProducers: BindingKind = {
     remoteField,
   ],
   runtimeType: "Queue",
+  resource: "queue",
   docs: "/workers/runtime-apis/bindings/queues/",
   core: true,
 };
@@ -237,6 +248,7 @@ const queueConsumers: BindingKind = {
     field("queue", "string", "The name of the queue to consume.", {
       ...required,
       example: "my-queue",
+      refersTo: "queue",
     }),
     field("type", "string", "The kind of consumer; only Worker consumers can be set up here.", {
       values: ["worker"],
@@ -250,7 +262,9 @@ const queueConsumers: BindingKind = {
     field("max_retries", "number", "How often a failed message is retried before it is dropped.", {
       range: queueLimit(100),
     }),
-    field("dead_letter_queue", "string", "The queue that gets messages whose retries ran out."),
+    field("dead_letter_queue", "string", "The queue that gets messages whose retries ran out.", {
+      refersTo: "queue",
+    }),
     field("max_concurrency", "number", "The most consumer invocations running at once.", {
       range: queueLimit(250),
     }),
@@ -262,6 +276,7 @@ const queueConsumers: BindingKind = {
     field("retry_delay", "number", "Seconds to wait before a failed message is delivered again."),
   ],
   docs: "/queues/configuration/configure-queues/",
+  resource: "queue",
   core: true,
 };
 
@@ -280,8 +295,13 @@ const dispatchNamespaces: BindingKind = {
     }),
     field("outbound", "table", "A Worker that sees every outgoing request of the user Workers.", {
       fields: [
-        field("service", "string", "The outbound Worker's name.", required),
-        field("environment", "string", "The outbound Worker's environment."),
+        field("service", "string", "The outbound Worker's name.", {
+          ...required,
+          refersTo: "worker",
+        }),
+        field("environment", "string", "The outbound Worker's environment.", {
+          refersTo: "environment",
+        }),
         field("parameters", "array", "Values the dispatch Worker passes to the outbound one.", {
           items: "string",
         }),
@@ -290,6 +310,7 @@ const dispatchNamespaces: BindingKind = {
     remoteField,
   ],
   runtimeType: "DispatchNamespace",
+  resource: "namespace",
   docs: "/workers/runtime-apis/bindings/dispatcher/",
   core: true,
   // Wrangler does not look for unknown fields in dispatch namespace entries.
@@ -316,6 +337,7 @@ const mtlsCertificates: BindingKind = {
   ],
   runtimeType: "Fetcher",
   docs: "/workers/runtime-apis/bindings/mtls/",
+  resource: "certificate_id",
   core: true,
 };
 

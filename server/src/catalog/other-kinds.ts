@@ -50,6 +50,7 @@ const d1Databases: BindingKind = {
     remoteField,
   ],
   runtimeType: "D1Database",
+  resource: "database_name",
   docs: "/d1/worker-api/",
 };
 
@@ -70,6 +71,7 @@ const vectorize: BindingKind = {
     remoteField,
   ],
   runtimeType: "VectorizeIndex",
+  resource: "index_name",
   docs: "/vectorize/reference/client-api/",
 };
 
@@ -91,6 +93,7 @@ const hyperdrive: BindingKind = {
     remoteField,
   ],
   runtimeType: "Hyperdrive",
+  resource: "id",
   docs: "/hyperdrive/",
 };
 
@@ -111,6 +114,7 @@ const analyticsEngine: BindingKind = {
     remoteField,
   ],
   runtimeType: "AnalyticsEngineDataset",
+  resource: "dataset",
   docs: "/analytics/analytics-engine/",
 };
 
@@ -132,8 +136,11 @@ const workflows: BindingKind = {
     field("class_name", "string", "The exported `WorkflowEntrypoint` class that runs it.", {
       ...required,
       example: "MyWorkflow",
+      refersTo: "class",
     }),
-    field("script_name", "string", "The Worker that defines the class, if not this one."),
+    field("script_name", "string", "The Worker that defines the class, if not this one.", {
+      refersTo: "worker",
+    }),
     field("limits", "table", "Limits on each instance.", {
       fields: [
         field("steps", "integer", "The most steps an instance may run (at most 25,000).", {
@@ -160,6 +167,7 @@ const workflows: BindingKind = {
     }),
   ],
   runtimeType: "Workflow",
+  resource: "name",
   docs: "/workflows/",
 };
 
@@ -183,6 +191,7 @@ const pipelines: BindingKind = {
     remoteField,
   ],
   runtimeType: "Pipeline",
+  resource: "stream",
   docs: "/pipelines/streams/writing-to-streams/",
 };
 
@@ -203,6 +212,7 @@ const secretsStoreSecrets: BindingKind = {
     }),
   ],
   runtimeType: "SecretsStoreSecret",
+  resource: "secret_name",
   docs: "/secrets-store/integrations/workers/",
 };
 
@@ -233,6 +243,7 @@ const rateLimits: BindingKind = {
     }),
   ],
   runtimeType: "RateLimit",
+  resource: "namespace_id",
   docs: "/workers/runtime-apis/bindings/rate-limit/",
 };
 
@@ -265,6 +276,7 @@ const assets: BindingKind = {
   ],
   runtimeType: "Fetcher",
   docs: "/workers/static-assets/binding/",
+  resource: "directory",
   inherited: true,
 };
 
@@ -318,10 +330,12 @@ function tailConsumer(
       field("service", "string", "The Tail Worker's name.", {
         ...required,
         example: "my-tail-worker",
+        refersTo: "worker",
       }),
       ...extra,
     ],
     docs: "/workers/observability/logs/tail-workers/",
+    resource: "service",
     // Wrangler checks the fields it knows and ignores any others.
     openFields: true,
   };
@@ -332,7 +346,11 @@ const tailConsumers: BindingKind = tailConsumer(
   "Tail consumer",
   "Send this Worker's logs and events to a Tail Worker",
   "Names a Tail Worker that receives this Worker's logs, exceptions and request details after each invocation. It adds nothing to `env`.",
-  [field("environment", "string", "The Tail Worker's environment, for service environments.")],
+  [
+    field("environment", "string", "The Tail Worker's environment, for service environments.", {
+      refersTo: "environment",
+    }),
+  ],
 );
 
 const streamingTailConsumers: BindingKind = tailConsumer(
@@ -356,6 +374,7 @@ const unsafeBindings: BindingKind = {
     devPluginField,
   ],
   runtimeType: "any",
+  resource: "type",
   docs: "/workers/wrangler/configuration/",
   openFields: true,
 };
@@ -372,6 +391,7 @@ const logfwdrBindings: BindingKind = {
     field("destination", "string", "Where the logs go.", required),
   ],
   runtimeType: "unknown",
+  resource: "destination",
   docs: "/workers/wrangler/configuration/",
   inherited: true,
 };

@@ -36,6 +36,7 @@ function resourceArray(text: KindText, resource: FieldSpec): BindingKind {
     shape: "array",
     names: { from: "field", field: "binding" },
     fields: [nameField("binding", example), resource, remoteField],
+    resource: resource.name,
   };
 }
 

@@ -62,7 +62,17 @@ export interface FieldSpec {
   readonly fields?: readonly FieldSpec[];
   /** A value to suggest when the field is added by completion or "Add binding". */
   readonly example?: string | number | boolean;
+  /**
+   * What the value names, for completion to offer candidates and go to definition to find them:
+   * `class` a class exported by the Worker's source (a Durable Object or Workflow class);
+   * `worker` another Worker, by its `name`; `queue` a queue, which producers, consumers and
+   * dead-letter settings of the same file also name; `environment` an environment of the Worker
+   * that the entry's `worker` field names.
+   */
+  readonly refersTo?: FieldReference;
 }
+
+export type FieldReference = "class" | "worker" | "queue" | "environment";
 
 /**
  * Where the names of a kind's bindings come from. Most kinds name each entry through a field
@@ -91,6 +101,12 @@ export interface BindingKind {
   readonly fields: readonly FieldSpec[];
   /** The TypeScript type of `env.NAME` in `@cloudflare/workers-types`. */
   readonly runtimeType?: string;
+  /**
+   * The field naming what each entry points at on Cloudflare (`id`, `bucket_name`,
+   * `class_name`, `service`): the outline shows its value beside the binding name, and names
+   * an entry that has no binding name (a queue consumer by its `queue`).
+   */
+  readonly resource?: string;
   /** A path on developers.cloudflare.com, starting with `/`. */
   readonly docs: string;
   /** One of the eight kinds with first-class support everywhere. */

@@ -47,3 +47,10 @@ export function parseConfig(
 export function diagnose(parsed: ParsedConfig, uri: string): Diagnostic[] {
   return checkDocument(parsed.document).map((problem) => toDiagnostic(problem, parsed.lines, uri));
 }
+
+export { hover } from "./hover";
+export { documentSymbols } from "./symbols";
+export { foldingRanges } from "./folding";
+export { complete } from "./completion";
+export { codeActions } from "./quick-fixes";
+export { definition } from "./definition";

@@ -1,0 +1,111 @@
+/**
+ * Adds every required field an entry lacks, each with the catalog's example value or a
+ * placeholder of the right type: as lines after the entry's last key under a header, or inside
+ * the braces of an inline table. One action covers the whole entry, whichever of its
+ * missing-field diagnostics asked.
+ */
+import type { CodeAction, Diagnostic } from "vscode-languageserver-types";
+import type { FieldSpec } from "../../catalog/types";
+import type { TableValue } from "../../syntax/model";
+import type { PathStep } from "../locate";
+import {
+  appendInline,
+  indentAt,
+  insertLinesAfter,
+  quickFix,
+  sameSpan,
+  spanOf,
+  tomlLiteral,
+  type FixContext,
+  type OffsetEdit,
+} from "./edits";
+import { fieldsAt } from "./fields";
+import { sectionWithHeader, statementsEnd, tablesIn } from "./layout";
+
+export function addMissingFields(
+  context: FixContext,
+  diagnostic: Diagnostic,
+): CodeAction | undefined {
+  // The check reports at the entry's header, or at the whole table when it has none.
+  const span = spanOf(context, diagnostic);
+  let found: { table: TableValue; path: PathStep[] } | undefined;
+  for (const candidate of tablesIn(context.document.root)) {
+    const { header, span: whole } = candidate.table;
+    if (header ? sameSpan(header, span) : sameSpan(whole, span)) {
+      found = candidate;
+      break;
+    }
+  }
+  if (!found) return undefined;
+
+  const { table, path } = found;
+  const missing = (fieldsAt(path) ?? []).filter(
+    (field) =>
+      !table.entries.has(field.name) &&
+      (field.required || (field.requiredUnless && !table.entries.has(field.requiredUnless))),
+  );
+  const assignments = missing.flatMap((field) => {
+    const value = placeholder(field);
+    return value === undefined ? [] : [`${field.name} = ${value}`];
+  });
+  if (assignments.length === 0 || assignments.length < missing.length) return undefined;
+
+  const edit = insertAssignments(context, table, assignments);
+  const names = missing.map((field) => `"${field.name}"`).join(", ");
+  const title = `Add the missing field${missing.length > 1 ? "s" : ""} ${names}`;
+  return edit && quickFix(context, title, diagnostic, [edit], true);
+}
+
+function insertAssignments(
+  context: FixContext,
+  table: TableValue,
+  assignments: readonly string[],
+): OffsetEdit | undefined {
+  const text = context.text;
+  if (table.form === "header") {
+    const section = sectionWithHeader(context.document, table.header);
+    if (!section) return undefined;
+    const end = statementsEnd(context.document, section);
+    // Match the indentation of the entry's keys, or of its header when it has none.
+    const indent = indentAt(text, section.keys.at(-1)?.span.start ?? section.header!.span.start);
+    return insertLinesAfter(
+      context,
+      end,
+      assignments.map((line) => indent + line),
+      false,
+    );
+  }
+  if (table.form === "inline") {
+    const ends = [...table.entries.values()].map((entry) => entry.value.span.end);
+    const lastEnd = ends.length > 0 ? Math.max(...ends) : undefined;
+    return appendInline(text, table.span, lastEnd, assignments);
+  }
+  return undefined;
+}
+
+/** The catalog's example, the first allowed value, or an obvious stand-in of the field's type. */
+function placeholder(field: FieldSpec): string | undefined {
+  if (field.example !== undefined) return tomlLiteral(field.example);
+  if (field.values?.length) return tomlLiteral(field.values[0]!);
+  const type = typeof field.type === "string" ? field.type : field.type[0];
+  switch (type) {
+    case "string":
+      return tomlLiteral(`<${field.name.toUpperCase()}>`);
+    case "integer":
+    case "number":
+      return String(field.range?.min ?? 0);
+    case "boolean":
+      return "false";
+    case "array":
+      return "[]";
+    case "table": {
+      const inner = (field.fields ?? []).filter((f) => f.required);
+      const values = inner.map((f) => [f.name, placeholder(f)] as const);
+      if (values.some(([, value]) => value === undefined)) return undefined;
+      const written = values.map(([name, value]) => `${name} = ${value}`);
+      return written.length > 0 ? `{ ${written.join(", ")} }` : "{}";
+    }
+    default:
+      return undefined;
+  }
+}

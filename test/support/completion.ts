@@ -1,0 +1,76 @@
+/**
+ * Helpers for completion tests: ask for completion at a `|` caret, pick an item by its label,
+ * apply its edit and read the whole resulting text, with snippet tab stops replaced by their
+ * defaults (what the user sees before typing over them).
+ */
+import assert from "node:assert/strict";
+import type { CompletionItem, CompletionList, TextEdit } from "vscode-languageserver-types";
+import { parseConfig } from "../../server/src/service";
+import { complete } from "../../server/src/service/completion";
+import {
+  EMPTY_WORKSPACE,
+  type WorkerConfigRef,
+  type WorkspaceView,
+} from "../../server/src/service/workspace";
+import { applyEdits, caret } from "./fixtures";
+
+/** The URI of the configuration under test; other files are placed relative to it. */
+export const CONFIG_URI = "file:///work/app/wrangler.toml";
+
+/** A workspace holding these files (by URI) and these Worker configurations. */
+export function workspaceOf(
+  files: Readonly<Record<string, string>>,
+  configs: readonly WorkerConfigRef[] = [],
+): WorkspaceView {
+  return { workerConfigs: () => configs, readText: (uri) => files[uri] };
+}
+
+export function completionsAt(marked: string, workspace = EMPTY_WORKSPACE): CompletionList {
+  const { text, position } = caret(marked);
+  return complete(parseConfig(text), position, workspace, CONFIG_URI);
+}
+
+/** The items in the order an editor lists them when nothing typed tells them apart. */
+export function ranked(marked: string, workspace = EMPTY_WORKSPACE): CompletionItem[] {
+  return [...completionsAt(marked, workspace).items].sort((a, b) =>
+    (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label),
+  );
+}
+
+export function labels(marked: string, workspace = EMPTY_WORKSPACE): string[] {
+  return ranked(marked, workspace).map((item) => item.label);
+}
+
+export function itemAt(marked: string, label: string, workspace = EMPTY_WORKSPACE) {
+  const matching = completionsAt(marked, workspace).items.filter((item) => item.label === label);
+  assert.equal(matching.length, 1, `one item labelled ${label}`);
+  return matching[0]!;
+}
+
+/** The text after applying the item's edit as written, snippet syntax included. */
+export function applyRaw(marked: string, label: string, workspace = EMPTY_WORKSPACE): string {
+  const item = itemAt(marked, label, workspace);
+  assert.ok(item.textEdit && "range" in item.textEdit, `${label} has a text edit`);
+  return applyEdits(caret(marked).text, [item.textEdit as TextEdit]);
+}
+
+/** The text after choosing the item, each tab stop showing its default. */
+export function accept(marked: string, label: string, workspace = EMPTY_WORKSPACE): string {
+  return withDefaults(applyRaw(marked, label, workspace));
+}
+
+/**
+ * Resolves snippet syntax: `${1:text}` to its text, `${1|a,b|}` to its first choice, `$1` to
+ * nothing, and escaped characters to themselves.
+ */
+export function withDefaults(snippet: string): string {
+  return snippet.replace(
+    /\$\{\d+:((?:\\.|[^\\}])*)\}|\$\{\d+\|((?:\\.|[^\\,|])*)[^}]*\}|\$\d+|\\([$}\\])/g,
+    (_, placeholder?: string, choice?: string, escaped?: string) =>
+      escaped ?? unescape(placeholder ?? choice ?? ""),
+  );
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\(.)/g, "$1");
+}
