@@ -17,8 +17,8 @@ function run(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function fixture(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), "wb-cli-")), "wrangler.toml");
+function fixture(text: string, name = "wrangler.toml"): string {
+  const file = join(mkdtempSync(join(tmpdir(), "wb-cli-")), name);
   writeFileSync(file, text);
   return file;
 }
@@ -45,6 +45,19 @@ describe("wrangler-bindings check", () => {
         "1 file(s) checked: 1 error(s), 1 warning(s).",
         "",
       ].join("\n"),
+    );
+  });
+
+  test("wrangler.jsonc is read as JSON with comments", () => {
+    const file = fixture(
+      '{\n  // shop\n  "kv_namespaces": [{ "binding": "A", "id": "" },],\n}\n',
+      "wrangler.jsonc",
+    );
+    const result = run("check", file);
+    assert.equal(result.status, 1);
+    assert.equal(
+      result.stdout,
+      `${file}:3:45 error empty-value kv_namespaces[0].id must not be empty.\n1 file(s) checked: 1 error(s), 0 warning(s).\n`,
     );
   });
 

@@ -32,7 +32,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(capabilities: ClientCapabilities): Promise<TestServer> {
+export async function startServer(
+  capabilities: ClientCapabilities,
+  workspaceFolders: { uri: string; name: string }[] | null = null,
+): Promise<TestServer> {
   const child: ChildProcess = spawn(process.execPath, [SERVER_PATH, "--stdio"], {
     stdio: ["pipe", "pipe", "pipe"],
   });
@@ -63,6 +66,7 @@ export async function startServer(capabilities: ClientCapabilities): Promise<Tes
   const initialized = (await connection.sendRequest("initialize", {
     processId: process.pid,
     rootUri: null,
+    workspaceFolders,
     capabilities,
   })) as InitializeResult;
   await connection.sendNotification("initialized", {});
