@@ -1,69 +1,66 @@
 /**
  * The VS Code side: starts the language server for Worker configurations and shows what it
- * reports. Everything the extension knows comes from the server; the client only wires it in.
+ * computes: diagnostics and editor features through LSP, the Bindings explorer, "Add binding"
+ * and the binding commands through the custom requests of server/src/protocol.ts. The client
+ * parses nothing itself.
  */
-import * as path from "node:path";
 import * as vscode from "vscode";
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from "vscode-languageclient/node";
+import type { LanguageClient } from "vscode-languageclient/node";
+import type { WorkerNode } from "../../server/src/protocol";
+import { addBinding, type AddBindingTarget } from "./add-binding";
+import { copyBindingName, openBindingDocs, removeBinding, revealBinding } from "./commands";
+import { BindingsExplorer, type ExplorerNode } from "./explorer";
+import { configFileNames, createLanguageClient } from "./language-client";
+import { createStatusItem } from "./status";
+
+/** What the extension exposes to its tests (and to other extensions). */
+export interface WranglerBindingsApi {
+  readonly client: LanguageClient;
+  /** The explorer's data, as shown. */
+  workers(): Promise<readonly WorkerNode[]>;
+}
 
 let client: LanguageClient | undefined;
 
-/** The names Wrangler itself looks for, always served whatever the setting says. */
-const WRANGLER_NAMES = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"];
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<WranglerBindingsApi> {
   const log = vscode.window.createOutputChannel("Wrangler Bindings", { log: true });
   context.subscriptions.push(log);
-  const version = String(context.extension.packageJSON.version);
-  log.info(`Wrangler Bindings ${version} activating`);
+  log.info(`Wrangler Bindings ${String(context.extension.packageJSON.version)} activating`);
+  log.info(`Settings: configFileNames=${JSON.stringify(configFileNames())}`);
 
-  const serverModule = context.asAbsolutePath(path.join("dist", "server.js"));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio },
-    debug: {
-      module: serverModule,
-      transport: TransportKind.stdio,
-      options: { execArgv: ["--inspect=6009"] },
-    },
-  };
-  const configFileNames = vscode.workspace
-    .getConfiguration("wranglerBindings")
-    .get<string[]>("configFileNames", WRANGLER_NAMES);
-  log.info(`Settings: configFileNames=${JSON.stringify(configFileNames)}`);
-
-  const names = [...new Set([...WRANGLER_NAMES, ...configFileNames])];
-  // The server knows the workspace's Workers by name (for `service = "…"`); a configuration
-  // created, deleted or renamed on disk must reach it.
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/{${names.join(",")}}`);
-  context.subscriptions.push(watcher);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: names.map((name) => ({ scheme: "file", pattern: `**/${name}` })),
-    outputChannel: log,
-    initializationOptions: { configFileNames },
-    synchronize: { configurationSection: "wranglerBindings", fileEvents: watcher },
-  };
-
-  client = new LanguageClient(
-    "wranglerBindings",
-    "Wrangler Bindings",
-    serverOptions,
-    clientOptions,
-  );
+  client = createLanguageClient(context, log);
+  const started = client;
   try {
-    await client.start();
+    await started.start();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    log.error(`The language server did not start: ${message}`);
+    log.error(`The language server did not start: ${String(error)}`);
     void vscode.window
       .showErrorMessage("Wrangler Bindings: the language server did not start.", "Show Log")
       .then((choice) => choice && log.show());
     throw error;
   }
+
+  const explorer = new BindingsExplorer(started, log);
+  const view = vscode.window.createTreeView("wranglerBindings.explorer", {
+    treeDataProvider: explorer,
+    showCollapseAll: true,
+  });
+  const selector = configFileNames().map((name) => ({ scheme: "file", pattern: `**/${name}` }));
+  context.subscriptions.push(explorer, view, createStatusItem(selector, explorer));
+  void explorer.refresh();
+
+  const command = (id: string, run: (...args: never[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(`wranglerBindings.${id}`, run));
+  type Binding = Extract<ExplorerNode, { type: "binding" }>;
+  command("addBinding", (target: AddBindingTarget) => addBinding(started, explorer, target));
+  command("removeBinding", (node: Binding) => removeBinding(started, node));
+  command("revealBinding", (node: Binding) => revealBinding(started, node));
+  command("copyBindingName", (node: Binding) => copyBindingName(node));
+  command("openBindingDocs", (node: ExplorerNode) => openBindingDocs(node));
+  command("refreshExplorer", () => explorer.refresh());
+  command("showLog", () => log.show());
+
+  return { client: started, workers: () => explorer.current() };
 }
 
 export async function deactivate(): Promise<void> {

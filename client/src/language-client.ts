@@ -1,0 +1,89 @@
+/**
+ * Starts the language server and keeps it running: a server that dies is restarted, a bounded
+ * number of times, and the user is told when it stays down.
+ */
+import * as vscode from "vscode";
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
+
+/** The names Wrangler itself looks for, always served whatever the setting says. */
+export const WRANGLER_NAMES = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"];
+
+/** Restarts allowed within the window before the extension gives up on the server. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+export function configFileNames(): string[] {
+  const configured = vscode.workspace
+    .getConfiguration("wranglerBindings")
+    .get<string[]>("configFileNames", WRANGLER_NAMES);
+  return [...new Set([...WRANGLER_NAMES, ...configured])];
+}
+
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): LanguageClient {
+  const serverModule = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: ["--inspect=6009"] },
+    },
+  };
+
+  const names = configFileNames();
+  // The server knows the workspace's Workers by name (for `service = "…"`) and shows them in
+  // the explorer; a configuration created, deleted or renamed on disk must reach it.
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/{${names.join(",")}}`);
+  context.subscriptions.push(watcher);
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: names.map((name) => ({ scheme: "file", pattern: `**/${name}` })),
+    outputChannel: log,
+    initializationOptions: { configFileNames: names },
+    synchronize: { configurationSection: "wranglerBindings", fileEvents: watcher },
+    errorHandler: restartingErrorHandler(log),
+  };
+  return new LanguageClient("wranglerBindings", "Wrangler Bindings", serverOptions, clientOptions);
+}
+
+function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
+  const restarts: number[] = [];
+  return {
+    error: (error, _message, count) => {
+      log.error(`Language server connection error: ${error.message}`);
+      return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+    },
+    closed: () => {
+      const now = Date.now();
+      while (restarts.length > 0 && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS) {
+        log.error(
+          `The language server stopped ${MAX_RESTARTS + 1} times in 3 minutes; not restarting.`,
+        );
+        void vscode.window
+          .showErrorMessage(
+            "Wrangler Bindings: the language server keeps stopping and was not restarted. Reload the window to try again.",
+            "Show Log",
+          )
+          .then((choice) => choice && log.show());
+        return { action: CloseAction.DoNotRestart, handled: true };
+      }
+      restarts.push(now);
+      log.warn(
+        `The language server stopped; restarting it (${restarts.length} of ${MAX_RESTARTS}).`,
+      );
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
