@@ -2,6 +2,7 @@
 // service (catalog, syntax, checks, service) must not reach for VS Code or the LSP connection,
 // so it stays testable with a string and a position.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -9,9 +10,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: {
-      globals: { process: "readonly", console: "readonly", URL: "readonly", __dirname: "readonly" },
-    },
+    languageOptions: { globals: globals.node },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
