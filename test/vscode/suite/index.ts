@@ -29,8 +29,9 @@ export function run(): Promise<void> {
 }
 
 /** One line per test, the failures in full, and a closing "N passed, N failed" line. */
-class MarkedReporter {
-  constructor(runner: Mocha.Runner) {
+class MarkedReporter extends Mocha.reporters.Base {
+  constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
+    super(runner, options);
     let passed = 0;
     let failed = 0;
     runner.on("suite", (suite) => suite.title && report(suite.fullTitle()));
