@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm run build
-npx vsce package --no-dependencies --allow-missing-repository --out wrangler-bindings.vsix
+# The README's screenshots are relative links; the package keeps them as they are.
+npx vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links \
+  --out wrangler-bindings.vsix
 
 echo
 echo "== wrangler-bindings check examples/worker/wrangler.toml (expected: no problem)"

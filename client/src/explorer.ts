@@ -92,6 +92,19 @@ export class BindingsExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     }
   }
 
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    switch (node.type) {
+      case "worker":
+        return undefined;
+      case "environment":
+        return { type: "worker", worker: node.worker };
+      case "kind":
+        return { type: "environment", worker: node.worker, environment: node.environment };
+      case "binding":
+        return { ...node, type: "kind" };
+    }
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     switch (node.type) {
       case "worker":

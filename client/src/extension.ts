@@ -11,6 +11,7 @@ import { addBinding, type AddBindingTarget } from "./add-binding";
 import { copyBindingName, openBindingDocs, removeBinding, revealBinding } from "./commands";
 import { BindingsExplorer, type ExplorerNode } from "./explorer";
 import { configFileNames, createLanguageClient } from "./language-client";
+import { currentPrompt } from "./multi-step";
 import { createStatusItem } from "./status";
 
 /** What the extension exposes to its tests (and to other extensions). */
@@ -18,6 +19,10 @@ export interface WranglerBindingsApi {
   readonly client: LanguageClient;
   /** The explorer's data, as shown. */
   workers(): Promise<readonly WorkerNode[]>;
+  /** Shows the explorer with every Worker expanded; resolves once the tree is drawn. */
+  showExplorer(): Promise<void>;
+  /** The question "Add binding" shows now, if any. */
+  currentPrompt(): string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -60,7 +65,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wrangl
   command("refreshExplorer", () => explorer.refresh());
   command("showLog", () => log.show());
 
-  return { client: started, workers: () => explorer.current() };
+  const showExplorer = async () => {
+    await vscode.commands.executeCommand("workbench.view.extension.wranglerBindings");
+    // A refresh the server asked for may redraw the tree under a reveal; try again then.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        for (const worker of await explorer.current()) {
+          await view.reveal({ type: "worker", worker }, { expand: 3, focus: false, select: false });
+        }
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await explorer.refresh();
+      }
+    }
+  };
+  return { client: started, workers: () => explorer.current(), showExplorer, currentPrompt };
 }
 
 export async function deactivate(): Promise<void> {

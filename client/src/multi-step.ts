@@ -7,6 +7,12 @@ import * as vscode from "vscode";
 
 export type Step = (input: MultiStepInput) => Promise<Step | undefined>;
 
+/** The question on screen, if any: lets tests wait for a step instead of sleeping. */
+let shownPrompt: string | undefined;
+export function currentPrompt(): string | undefined {
+  return shownPrompt;
+}
+
 /** Thrown inside a step when the user pressed Back; the driver catches it. */
 class GoBack extends Error {}
 
@@ -114,12 +120,15 @@ export class MultiStepInput {
       );
       disposables.push(
         input.onDidHide(() => {
+          shownPrompt = undefined;
           disposables.forEach((d) => d.dispose());
           input.dispose();
           if (!settled) resolve(CANCELLED as T);
         }),
       );
       input.show();
+      shownPrompt = "placeholder" in input ? String(input.placeholder) : undefined;
+      shownPrompt ??= "prompt" in input ? String(input.prompt) : "";
     }).then((value) => {
       if (value === CANCELLED) throw new Cancelled();
       return value;

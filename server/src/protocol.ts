@@ -107,7 +107,7 @@ export interface AddBindingChoicesParams {
   readonly uri: string;
 }
 export interface AddBindingChoicesResult {
-  /** Undefined stands for the top level; then each named environment. */
+  /** `null` stands for the top level, listed first; then each named environment. */
   readonly environments: readonly (string | null)[];
   readonly kinds: readonly KindChoice[];
 }

@@ -19,7 +19,9 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { ConfigStore } from "./config-store";
 import { guarded } from "./guard";
-import { FEATURE_CAPABILITIES, registerFeatureHandlers } from "./handlers";
+import { registerAddBindingHandlers } from "./add-binding-handlers";
+import { registerExplorerHandlers } from "./explorer-handlers";
+import { FEATURE_CAPABILITIES, registerFeatureHandlers, type HandlerContext } from "./handlers";
 import { diagnose } from "./service";
 import { isConfigFile, readSettings, type Settings, DEFAULT_SETTINGS } from "./settings";
 import { WorkspaceIndex } from "./workspace-index";
@@ -74,12 +76,16 @@ connection.onInitialized(() => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
       folders = [...folders.filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)];
       workspace.setFolders(folders);
+      explorer.notifyChanged();
     });
   }
 });
 
 // The client watches Worker configurations on disk; any change may add, remove or rename one.
-connection.onDidChangeWatchedFiles(() => workspace.invalidate());
+connection.onDidChangeWatchedFiles(() => {
+  workspace.invalidate();
+  explorer.notifyChanged();
+});
 
 connection.onDidChangeConfiguration((change) => {
   if (configurationRequests) void refreshSettings();
@@ -136,14 +142,17 @@ documents.onDidClose((event) => {
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-registerFeatureHandlers({
+const handlerContext: HandlerContext = {
   connection,
   documents,
   store,
   workspace,
   serves: (uri) => isConfigFile(uri, settings),
   guard,
-});
+};
+registerFeatureHandlers(handlerContext);
+registerAddBindingHandlers(handlerContext);
+const explorer = registerExplorerHandlers(handlerContext, workspace);
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";

@@ -35,10 +35,14 @@ export class WorkspaceIndex implements WorkspaceView {
     this.configUris = undefined;
   }
 
+  /** Every configuration file in the workspace folders, whether it names its Worker or not. */
+  configFiles(): readonly string[] {
+    return (this.configUris ??= this.scan());
+  }
+
   workerConfigs(): readonly WorkerConfigRef[] {
-    this.configUris ??= this.scan();
     const refs: WorkerConfigRef[] = [];
-    for (const uri of this.configUris) {
+    for (const uri of this.configFiles()) {
       const text = this.readText(uri);
       const name =
         text === undefined

@@ -28,9 +28,21 @@ export interface TestServer {
     uri: string,
     accept?: (params: PublishDiagnosticsParams) => boolean,
   ): Promise<PublishDiagnosticsParams>;
+  /**
+   * Resolves with the params of the next `method` notification that arrives after the call,
+   * or rejects when none has come within `deadlineMs`.
+   */
+  nextNotification<T = unknown>(method: string, deadlineMs?: number): Promise<T>;
+  /** How many `method` notifications have arrived since the server started. */
+  notificationCount(method: string): number;
   open(uri: string, text: string, version?: number): void;
+  /** Replaces an open document's whole text, as an unsaved edit. */
+  change(uri: string, text: string, version: number): void;
   stop(): Promise<void>;
 }
+
+/** How long a test waits for a notification before it fails. */
+const NOTIFICATION_DEADLINE_MS = 5000;
 
 export async function startServer(
   capabilities: ClientCapabilities,
@@ -59,6 +71,17 @@ export async function startServer(
       if (index >= 0) waiters.splice(index, 1)[0]!.done(params);
     },
   );
+  // Every other notification (custom ones included) is counted, and handed to who waits for it.
+  const counts = new Map<string, number>();
+  const notificationWaiters: { method: string; done: (params: unknown) => void }[] = [];
+  connection.onNotification((method: string, params: unknown) => {
+    counts.set(method, (counts.get(method) ?? 0) + 1);
+    const waiting = notificationWaiters.filter((waiter) => waiter.method === method);
+    for (const waiter of waiting) {
+      notificationWaiters.splice(notificationWaiters.indexOf(waiter), 1);
+      waiter.done(params);
+    }
+  });
   connection.onRequest("workspace/configuration", () => [{}]);
   connection.onRequest("client/registerCapability", () => null);
   connection.listen();
@@ -78,9 +101,34 @@ export async function startServer(
     nextDiagnostics(uri, accept = () => true) {
       return new Promise((done) => waiters.push({ uri, accept, done }));
     },
+    nextNotification<T>(method: string, deadlineMs = NOTIFICATION_DEADLINE_MS) {
+      return new Promise<T>((arrived, late) => {
+        const timer = setTimeout(() => {
+          notificationWaiters.splice(notificationWaiters.indexOf(waiter), 1);
+          late(new Error(`no ${method} notification within ${deadlineMs} ms`));
+        }, deadlineMs);
+        const waiter = {
+          method,
+          done: (params: unknown) => {
+            clearTimeout(timer);
+            arrived(params as T);
+          },
+        };
+        notificationWaiters.push(waiter);
+      });
+    },
+    notificationCount(method) {
+      return counts.get(method) ?? 0;
+    },
     open(uri, text, version = 1) {
       void connection.sendNotification("textDocument/didOpen", {
         textDocument: { uri, languageId: "toml", version, text },
+      });
+    },
+    change(uri, text, version) {
+      void connection.sendNotification("textDocument/didChange", {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
       });
     },
     async stop() {

@@ -29,3 +29,8 @@ test("every setting is documented, and only those", () => {
   const settings = Object.keys(manifest.contributes.configuration.properties).sort();
   assert.deepEqual(tableKeys("Settings"), settings);
 });
+
+test("every command is documented, and only those", () => {
+  const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+  assert.deepEqual(tableKeys('The Bindings explorer and "Add binding"'), commands);
+});

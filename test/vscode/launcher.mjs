@@ -177,6 +177,8 @@ async function onConsole(page, text) {
   const marker = /screenshot:([\w-]+)/.exec(text);
   if (marker && screenshots) {
     mkdirSync(screenshots, { recursive: true });
+    // Hovers and quick picks animate in; give the workbench a moment to paint them.
+    await page.waitForTimeout(800);
     await page.screenshot({ path: join(screenshots, `${marker[1]}.png`) });
     print(`saved ${join(screenshots, `${marker[1]}.png`)}`);
   }

@@ -98,6 +98,7 @@ const services: BindingKind = {
   ],
   runtimeType: "Fetcher",
   docs: "/workers/runtime-apis/bindings/service-bindings/",
+  icon: "link",
   resource: "service",
   core: true,
   // Wrangler checks the fields it knows and lets any other pass without a warning.
@@ -126,6 +127,7 @@ const kvNamespaces: BindingKind = {
   runtimeType: "KVNamespace",
   resource: "id",
   docs: "/workers/runtime-apis/bindings/kv/",
+  icon: "key",
   core: true,
 };
 
@@ -158,6 +160,7 @@ const durableObjects: BindingKind = {
   runtimeType: "DurableObjectNamespace",
   resource: "class_name",
   docs: "/workers/runtime-apis/bindings/durable-objects/",
+  icon: "symbol-class",
   core: true,
 };
 
@@ -201,6 +204,7 @@ const r2Buckets: BindingKind = {
   runtimeType: "R2Bucket",
   resource: "bucket_name",
   docs: "/workers/runtime-apis/bindings/r2/",
+  icon: "archive",
   core: true,
 };
 
@@ -233,6 +237,7 @@ const queueProducers: BindingKind = {
   runtimeType: "Queue",
   resource: "queue",
   docs: "/workers/runtime-apis/bindings/queues/",
+  icon: "list-ordered",
   core: true,
 };
 
@@ -276,6 +281,7 @@ const queueConsumers: BindingKind = {
     field("retry_delay", "number", "Seconds to wait before a failed message is delivered again."),
   ],
   docs: "/queues/configuration/configure-queues/",
+  icon: "inbox",
   resource: "queue",
   core: true,
 };
@@ -312,6 +318,7 @@ const dispatchNamespaces: BindingKind = {
   runtimeType: "DispatchNamespace",
   resource: "namespace",
   docs: "/workers/runtime-apis/bindings/dispatcher/",
+  icon: "server-process",
   core: true,
   // Wrangler does not look for unknown fields in dispatch namespace entries.
   openFields: true,
@@ -337,6 +344,7 @@ const mtlsCertificates: BindingKind = {
   ],
   runtimeType: "Fetcher",
   docs: "/workers/runtime-apis/bindings/mtls/",
+  icon: "lock",
   resource: "certificate_id",
   core: true,
 };
@@ -367,6 +375,7 @@ const sendEmail: BindingKind = {
   ],
   runtimeType: "SendEmail",
   docs: "/email-routing/email-workers/send-email-workers/",
+  icon: "mail",
   core: true,
 };
 

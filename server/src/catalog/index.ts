@@ -40,6 +40,11 @@ export function docsUrl(path: string): string {
   return `https://developers.cloudflare.com${path}`;
 }
 
+/** The kind's product icon in the Bindings explorer: its own, or a plug for "something bound". */
+export function kindIcon(kind: BindingKind): string {
+  return kind.icon ?? "plug";
+}
+
 /** Top-level keys that Wrangler ignores, with a warning, inside `[env.NAME]`. */
 export const topLevelOnlyKeys: ReadonlySet<string> = new Set([
   ...bindingKinds.filter((kind) => kind.topLevelOnly).map((kind) => kind.key),

@@ -52,6 +52,7 @@ const d1Databases: BindingKind = {
   runtimeType: "D1Database",
   resource: "database_name",
   docs: "/d1/worker-api/",
+  icon: "database",
 };
 
 const vectorize: BindingKind = {
@@ -95,6 +96,7 @@ const hyperdrive: BindingKind = {
   runtimeType: "Hyperdrive",
   resource: "id",
   docs: "/hyperdrive/",
+  icon: "database",
 };
 
 const analyticsEngine: BindingKind = {
@@ -116,6 +118,7 @@ const analyticsEngine: BindingKind = {
   runtimeType: "AnalyticsEngineDataset",
   resource: "dataset",
   docs: "/analytics/analytics-engine/",
+  icon: "graph",
 };
 
 const workflows: BindingKind = {
@@ -169,6 +172,7 @@ const workflows: BindingKind = {
   runtimeType: "Workflow",
   resource: "name",
   docs: "/workflows/",
+  icon: "type-hierarchy",
 };
 
 const pipelines: BindingKind = {
@@ -214,6 +218,7 @@ const secretsStoreSecrets: BindingKind = {
   runtimeType: "SecretsStoreSecret",
   resource: "secret_name",
   docs: "/secrets-store/integrations/workers/",
+  icon: "shield",
 };
 
 const rateLimits: BindingKind = {
@@ -293,6 +298,7 @@ const vars: BindingKind = {
   valueType: ["string", "integer", "number", "boolean", "array", "table"],
   runtimeType: "string",
   docs: "/workers/configuration/environment-variables/",
+  icon: "symbol-variable",
 };
 
 const secrets: BindingKind = {
@@ -310,6 +316,7 @@ const secrets: BindingKind = {
   ],
   runtimeType: "string",
   docs: "/workers/configuration/secrets/",
+  icon: "shield",
 };
 
 function tailConsumer(

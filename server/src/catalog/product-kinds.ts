@@ -64,6 +64,7 @@ const ai: BindingKind = {
       ),
     ],
   ),
+  icon: "circuit-board",
   // Wrangler checks `binding` and `remote` only and lets any other field pass.
   openFields: true,
 };

@@ -109,6 +109,11 @@ export interface BindingKind {
   readonly resource?: string;
   /** A path on developers.cloudflare.com, starting with `/`. */
   readonly docs: string;
+  /**
+   * The product icon (a codicon name such as `key` or `database`) the Bindings explorer shows
+   * beside the kind; `kindIcon` supplies a generic one for kinds that do not choose.
+   */
+  readonly icon?: string;
   /** One of the eight kinds with first-class support everywhere. */
   readonly core?: boolean;
   /** Environments inherit it from the top level (Wrangler's exceptions to non-inheritance). */

@@ -8,6 +8,11 @@ import type { CheckContext } from "./context";
 
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
+/** Whether a name can be written after `env.` (or after `class`) in JavaScript. */
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
 export function checkBindingNames(
   context: CheckContext,
   environment: Environment,
@@ -17,7 +22,7 @@ export function checkBindingNames(
   for (const use of uses) {
     for (const binding of use.bindings) {
       if (binding.name === undefined || !binding.nameSpan) continue;
-      if (!IDENTIFIER.test(binding.name)) invalidName(context, binding);
+      if (!isIdentifier(binding.name)) invalidName(context, binding);
       const group = byName.get(binding.name) ?? [];
       group.push(binding);
       byName.set(binding.name, group);

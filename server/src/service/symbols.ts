@@ -104,8 +104,11 @@ function kindSymbol(use: KindUse): Outline {
   };
 }
 
-/** What a binding points at: its resource field's value, or a variable's own value. */
-function pointedAt(use: KindUse, binding: Binding): string | undefined {
+/**
+ * What a binding points at: its resource field's value, or a variable's own value. The
+ * Bindings explorer shows the same beside each binding.
+ */
+export function pointedAt(use: KindUse, binding: Binding): string | undefined {
   const { kind, entry } = use;
   const value =
     kind.names.from === "keys"

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { activateExtension, eventually, screenshot, workspaceUri } from "./support";
+import { activateExtension, eventually, revert, screenshot, workspaceUri } from "./support";
 
 /** The diagnostics of a file as `line:column code`, once they satisfy the predicate. */
 async function diagnosticsOf(
@@ -24,7 +24,10 @@ describe("editing a configuration", () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     await diagnosticsOf(uri, (codes) => codes.includes("9:15 invalid-value"));
-    await screenshot("diagnostics");
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(8, 18, 8, 18);
+    await vscode.commands.executeCommand("editor.action.showHover");
+    await screenshot("diagnostic-hover");
 
     const edit = new vscode.WorkspaceEdit();
     const line = document.lineAt(8);
@@ -65,6 +68,7 @@ describe("editing a configuration", () => {
       ].join("\n"),
     );
     await diagnosticsOf(uri, (codes) => codes.length === 0);
+    await revert(document);
   });
 
   it("completion offers binding kinds after [[ and hover explains them, with the docs link", async () => {
@@ -104,6 +108,6 @@ describe("editing a configuration", () => {
       markdown,
       /https:\/\/developers\.cloudflare\.com\/workers\/runtime-apis\/bindings\/kv\//,
     );
-    await vscode.commands.executeCommand("workbench.action.files.revert");
+    await revert(document);
   });
 });

@@ -3,7 +3,7 @@
  * waiting for asynchronous results with a deadline (never a fixed sleep).
  */
 import * as assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
 import type { WranglerBindingsApi } from "../../../client/src/extension";
@@ -48,10 +48,20 @@ export async function eventually<T>(
 export async function screenshot(name: string): Promise<void> {
   const dir = process.env.WB_SCREENSHOTS;
   if (!dir) return;
+  rmSync(join(dir, `${name}.png`), { force: true });
   console.log(`screenshot:${name}`);
   await eventually(
     `the ${name} screenshot`,
     () => (existsSync(join(dir, `${name}.png`)) ? true : undefined),
     10_000,
+  );
+}
+
+/** Throws away the unsaved edits of a document, so the next test starts from the fixture. */
+export async function revert(document: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand("workbench.action.files.revert");
+  await eventually(`${document.uri.path} to be reverted`, () =>
+    document.isDirty ? undefined : true,
   );
 }

@@ -44,7 +44,7 @@ export function referenced(
   }
 }
 
-function otherWorkers(context: CompletionContext): readonly WorkerConfigRef[] {
+export function otherWorkers(context: CompletionContext): readonly WorkerConfigRef[] {
   return context.workspace.workerConfigs().filter((ref) => ref.uri !== context.configUri);
 }
 
@@ -52,7 +52,7 @@ function otherWorkers(context: CompletionContext): readonly WorkerConfigRef[] {
  * Classes exported by the Worker's `main` module (an environment's own, else the top level's)
  * and classes its migrations introduce; a class with both is the likely one.
  */
-function classCandidates(context: CompletionContext, env?: string): Candidate[] {
+export function classCandidates(context: CompletionContext, env?: string): Candidate[] {
   const root = context.parsed.document.root;
   const envValue = env === undefined ? undefined : entryAt(root, ["env", env])?.value;
   const envTable = isTable(envValue) ? envValue : undefined;
@@ -115,7 +115,7 @@ function itemsOf(table: TableValue, ...keys: string[]): ConfigValue[] {
 }
 
 /** Queue names written in this file, in any field that names a queue; the caret's env first. */
-function queueCandidates(context: CompletionContext, env?: string): Candidate[] {
+export function queueCandidates(context: CompletionContext, env?: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (const environment of environmentsOf(context.parsed.document)) {
     const rank = environment.name === env ? Rank.LikelyValue : Rank.PossibleValue;

@@ -22,6 +22,12 @@ export type Token =
 export type Punct = "[" | "]" | "{" | "}" | "=" | "," | ".";
 
 const PUNCTUATION = new Set<string>(["[", "]", "{", "}", "=", ",", "."]);
+/**
+ * Whitespace the tokenizer skips: TOML's space and tab, and every other character a regular
+ * expression calls whitespace (a no-break space pasted from a web page, a form feed). Those
+ * also end a word, so a word could not start at one and the tokenizer would stand still.
+ */
+const BLANK = /[^\S\n]/;
 /** Ends a bare word: whitespace, punctuation, quotes and comments. */
 const WORD_END = /[\s[\]{}=,."'#]/;
 
@@ -31,7 +37,7 @@ export function* tokenize(text: string, from: number, to: number): Generator<Tok
     const c = text[i]!;
     if (c === "\n") {
       yield { type: "newline", start: i, end: ++i };
-    } else if (c === " " || c === "\t" || c === "\r") {
+    } else if (BLANK.test(c)) {
       i++;
     } else if (c === "#") {
       const end = lineEnd(text, i, to);

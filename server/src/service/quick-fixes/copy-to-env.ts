@@ -6,7 +6,7 @@
  * environment's own inline list.
  */
 import type { CodeAction, Diagnostic } from "vscode-languageserver-types";
-import { entryAt, type ConfigValue, type TableValue } from "../../syntax/model";
+import { entryAt, type ConfigValue } from "../../syntax/model";
 import { bindingsIn, environmentsOf, type Binding, type KindUse } from "../bindings";
 import { locate, interpret } from "../locate";
 import {
@@ -22,11 +22,12 @@ import {
 } from "./edits";
 import { asHeaderBlock, asInlineTable } from "./entry-copies";
 import {
+  addStatements,
   blockEnd,
+  environmentEnd,
   sectionAt,
-  sectionTable,
   sectionWithHeader,
-  startsWith,
+  statementOf,
   statementsEnd,
 } from "./layout";
 
@@ -88,26 +89,28 @@ export function copyBindingsToEnvironment(
  */
 function copyStatement(context: FixContext, use: KindUse, env: string): OffsetEdit | undefined {
   const document = context.document;
-  for (const section of document.sections) {
-    const table = sectionTable(document, section);
-    const key = section.keys.find((k) => table && entryAt(table, k.path) === use.entry);
-    if (!key) continue;
+  const found = statementOf(document, use.entry);
+  if (!found) return undefined;
+  const { section, key } = found;
 
-    const statement = context.text.slice(key.span.start, use.entry.value.span.end);
-    const target = ["env", env, ...(section.header?.path ?? [])];
-    const existing = sectionAt(document, target);
-    if (existing) {
-      const end = statementsEnd(document, existing);
-      const indent = indentAt(context.text, existing.keys.at(-1)?.span.start ?? end);
-      return insertLinesAfter(context, end, [indent + statement], false);
-    }
-    // A new `[env.NAME…]` header is only allowed where no other header or key made the table.
-    const made = entryAt(document.root, target)?.value;
-    if (made && !(made.kind === "table" && made.form === "implicit")) return undefined;
-    const header = `[${target.map(tomlKey).join(".")}]`;
-    return insertLinesAfter(context, environmentEnd(context, env), [header, statement], true);
+  const statement = context.text.slice(key.span.start, use.entry.value.span.end);
+  const target = ["env", env, ...(section.header?.path ?? [])];
+  const existing = sectionAt(document, target);
+  if (existing) {
+    const end = statementsEnd(document, existing);
+    const indent = indentAt(context.text, existing.keys.at(-1)?.span.start ?? end);
+    return insertLinesAfter(context, end, [indent + statement], false);
   }
-  return undefined;
+  // A new `[env.NAME…]` header is only allowed where no other header or key made the table.
+  const made = entryAt(document.root, target)?.value;
+  if (made && !(made.kind === "table" && made.form === "implicit")) return undefined;
+  const header = `[${target.map(tomlKey).join(".")}]`;
+  return insertLinesAfter(
+    context,
+    environmentEnd(context.document, env),
+    [header, statement],
+    true,
+  );
 }
 
 /** Every top-level entry as a `[[env.NAME.kind]]` block, at the end of the environment. */
@@ -116,7 +119,7 @@ function copyAsBlocks(context: FixContext, use: KindUse, env: string): OffsetEdi
   const array = use.kind.shape === "array";
   const tables = array ? (value.kind === "array" ? value.items : []) : [value];
   const blocks = blocksFor(context, tables, use, env);
-  return blocks && insertLinesAfter(context, environmentEnd(context, env), blocks, true);
+  return blocks && insertLinesAfter(context, environmentEnd(context.document, env), blocks, true);
 }
 
 function addBindings(
@@ -156,29 +159,6 @@ function addBindings(
   return undefined;
 }
 
-function addStatements(
-  context: FixContext,
-  table: TableValue,
-  statements: readonly string[],
-): OffsetEdit | undefined {
-  if (table.form === "inline") {
-    if (statements.some((statement) => statement.includes("\n"))) return undefined;
-    const ends = [...table.entries.values()].map((entry) => entry.value.span.end);
-    const lastEnd = ends.length > 0 ? Math.max(...ends) : undefined;
-    return appendInline(context.text, table.span, lastEnd, statements);
-  }
-  const section = table.form === "header" && sectionWithHeader(context.document, table.header);
-  if (!section) return undefined;
-  const end = statementsEnd(context.document, section);
-  const indent = indentAt(context.text, section.keys.at(-1)?.span.start ?? end);
-  return insertLinesAfter(
-    context,
-    end,
-    statements.map((statement) => indent + statement),
-    false,
-  );
-}
-
 /** The entries as header blocks for the environment, separated by blank lines. */
 function blocksFor(
   context: FixContext,
@@ -197,13 +177,4 @@ function blocksFor(
     lines.push(...block);
   }
   return lines.length > 0 ? lines : undefined;
-}
-
-/** Where the environment's last section ends, or the end of the file when it has none. */
-function environmentEnd(context: FixContext, env: string): number {
-  const sections = context.document.sections.filter(
-    (section) => section.header && startsWith(section.header.path, ["env", env]),
-  );
-  const last = sections.at(-1);
-  return last ? statementsEnd(context.document, last) : context.text.length;
 }

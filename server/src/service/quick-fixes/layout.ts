@@ -7,12 +7,21 @@ import {
   entryAt,
   type ConfigDocument,
   type ConfigValue,
+  type Entry,
   type Section,
+  type SectionKey,
   type Span,
   type TableValue,
 } from "../../syntax/model";
 import type { PathStep } from "../locate";
-import { sameSpan } from "./edits";
+import {
+  appendInline,
+  indentAt,
+  insertLinesAfter,
+  sameSpan,
+  type FixContext,
+  type OffsetEdit,
+} from "./edits";
 
 /**
  * The table a section's keys go into: the root, a `[table]`, or one `[[array]]` item. On the
@@ -56,6 +65,19 @@ export function statementsEnd(document: ConfigDocument, section: Section): numbe
     end = Math.max(end, valueEnd ?? key.span.end);
   }
   return end;
+}
+
+/** The `key = value` statement that writes an entry, and the section it stands in. */
+export function statementOf(
+  document: ConfigDocument,
+  entry: Entry,
+): { readonly section: Section; readonly key: SectionKey } | undefined {
+  for (const section of document.sections) {
+    const table = sectionTable(document, section);
+    const key = table && section.keys.find((k) => entryAt(table, k.path) === entry);
+    if (key) return { section, key };
+  }
+  return undefined;
 }
 
 /** The end of an array-of-tables entry's statements, its sub-table sections included. */
@@ -104,4 +126,44 @@ export function* tablesIn(
   } else if (value.kind === "array") {
     for (const [i, item] of value.items.entries()) yield* tablesIn(item, [...path, i]);
   }
+}
+
+/** Where the environment's last section ends, or the end of the file when it has none. */
+export function environmentEnd(document: ConfigDocument, env: string): number {
+  const sections = document.sections.filter(
+    (section) => section.header && startsWith(section.header.path, ["env", env]),
+  );
+  const last = sections.at(-1);
+  return last ? statementsEnd(document, last) : document.text.length;
+}
+
+/**
+ * Adds `key = value` statements to a table: after its last statement when it has a header
+ * (indented like it) or is the top level with keys of its own, or after the last item of an
+ * inline table. Nothing for other forms.
+ */
+export function addStatements(
+  context: FixContext,
+  table: TableValue,
+  statements: readonly string[],
+): OffsetEdit | undefined {
+  if (table.form === "inline") {
+    if (statements.some((statement) => statement.includes("\n"))) return undefined;
+    const ends = [...table.entries.values()].map((entry) => entry.value.span.end);
+    const lastEnd = ends.length > 0 ? Math.max(...ends) : undefined;
+    return appendInline(context.text, table.span, lastEnd, statements);
+  }
+  const section =
+    table.form === "root"
+      ? context.document.sections.find((s) => !s.header && s.keys.length > 0)
+      : table.form === "header" && sectionWithHeader(context.document, table.header);
+  if (!section) return undefined;
+  const end = statementsEnd(context.document, section);
+  const indent = indentAt(context.text, section.keys.at(-1)?.span.start ?? end);
+  return insertLinesAfter(
+    context,
+    end,
+    statements.map((statement) => indent + statement),
+    false,
+  );
 }

@@ -4,7 +4,12 @@
  * with the next `vN` tag; without any, a first step goes right after the Durable Object entry.
  */
 import type { CodeAction, Diagnostic } from "vscode-languageserver-types";
-import { entryAt, type ArrayValue, type ConfigValue } from "../../syntax/model";
+import {
+  entryAt,
+  type ArrayValue,
+  type ConfigDocument,
+  type ConfigValue,
+} from "../../syntax/model";
 import { interpret, locate } from "../locate";
 import {
   appendInline,
@@ -30,22 +35,33 @@ export function addMigration(context: FixContext, diagnostic: Diagnostic): CodeA
   }
   const className = located.value.value;
 
-  // The check reads the environment's own migrations when it has them, else the top level's.
-  const root = context.document.root;
-  const own = meaning.env ? entryAt(root, ["env", meaning.env, "migrations"]) : undefined;
-  const migrations = own ?? root.entries.get("migrations");
-  const prefix = own ? `env.${tomlKey(meaning.env!)}.` : "";
-
+  const migrations = migrationsFor(context.document, meaning.env);
   let edit: OffsetEdit | undefined;
   if (!migrations) edit = firstMigration(context, span.start, className);
   else if (migrations.value.kind === "array") {
-    edit = nextMigration(context, migrations.value, prefix, className);
+    edit = nextMigration(context, migrations.value, migrations.prefix, className);
   }
   const title = `Add a [[migrations]] step that introduces "${className}"`;
   return edit && quickFix(context, title, diagnostic, [edit], true);
 }
 
-function nextMigration(
+/**
+ * The migrations that count for an environment, as the check reads them: its own when it has
+ * them, else the top level's; `prefix` is what a new `[[…migrations]]` header starts with.
+ */
+export function migrationsFor(
+  document: ConfigDocument,
+  env: string | undefined,
+): { readonly value: ConfigValue; readonly prefix: string } | undefined {
+  const root = document.root;
+  const own = env === undefined ? undefined : entryAt(root, ["env", env, "migrations"]);
+  if (own) return { value: own.value, prefix: `env.${tomlKey(env!)}.` };
+  const top = root.entries.get("migrations");
+  return top && { value: top.value, prefix: "" };
+}
+
+/** The next step after the last one: one more inline item, or a block after the last one. */
+export function nextMigration(
   context: FixContext,
   migrations: ArrayValue,
   prefix: string,
@@ -66,7 +82,7 @@ function nextMigration(
 }
 
 /** No migrations yet: the first step, at the top level, after the Durable Object's entry. */
-function firstMigration(context: FixContext, at: number, className: string): OffsetEdit {
+export function firstMigration(context: FixContext, at: number, className: string): OffsetEdit {
   const document = context.document;
   // The section holding the class name: the entry's own `[[…]]` block, or the table whose
   // inline list holds it. A new header after its last statement takes none of its keys.
@@ -74,16 +90,16 @@ function firstMigration(context: FixContext, at: number, className: string): Off
   const end = section.header?.array
     ? blockEnd(document, section)
     : statementsEnd(document, section);
-  const lines = [
-    "[[migrations]]",
-    'tag = "v1"',
-    `new_sqlite_classes = [${tomlLiteral(className)}]`,
-  ];
-  return insertLinesAfter(context, end, lines, true);
+  return insertLinesAfter(context, end, firstMigrationLines(className), true);
+}
+
+/** The lines of a first, top-level `[[migrations]]` step that introduces the class. */
+export function firstMigrationLines(className: string): string[] {
+  return ["[[migrations]]", 'tag = "v1"', `new_sqlite_classes = [${tomlLiteral(className)}]`];
 }
 
 /** `v1`, `v2`…: one past the highest `vN` tag, or one past the number of steps. */
-function nextTag(steps: readonly ConfigValue[]): string {
+export function nextTag(steps: readonly ConfigValue[]): string {
   const tags = new Set<string>();
   for (const step of steps) {
     const tag = step.kind === "table" ? step.entries.get("tag")?.value : undefined;
