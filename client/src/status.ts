@@ -17,7 +17,9 @@ export function createStatusItem(
   const update = async () => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const worker = (await explorer.current()).find((w) => w.uri === uri);
-    item.text = worker ? summary(worker) : "Wrangler Bindings";
+    const problems = uri ? problemCount(vscode.Uri.parse(uri)) : 0;
+    const found = problems > 0 ? `, ${problems} problem${problems === 1 ? "" : "s"}` : "";
+    item.text = worker ? `${summary(worker)}${found}` : "Wrangler Bindings";
     item.detail = worker ? "checked in every environment" : "starting…";
     item.severity =
       worker?.level === "error"
@@ -31,7 +33,14 @@ export function createStatusItem(
     item,
     explorer.onDidChangeTreeData(() => void update()),
     vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    vscode.languages.onDidChangeDiagnostics(() => void update()),
   );
+}
+
+/** The server's diagnostics on a file: the ones it published under its own source. */
+function problemCount(uri: vscode.Uri): number {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "wrangler-bindings")
+    .length;
 }
 
 function summary(worker: WorkerNode): string {

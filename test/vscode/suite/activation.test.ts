@@ -5,7 +5,7 @@ import { activateExtension, eventually, workspaceUri } from "./support";
 describe("activation and diagnostics", () => {
   it("activates for the workspace and starts its language server", async () => {
     const api = await activateExtension();
-    assert.equal(api.client.isRunning(), true);
+    assert.equal(api.client.isRunning(), true, "the language server is not running");
   });
 
   it("reports the broken configuration's problems with their codes and ranges", async () => {
