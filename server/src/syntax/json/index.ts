@@ -26,16 +26,31 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: "this character must be escaped in a JSON string",
 };
 
+/**
+ * How deep the model may nest. Every reader of the model (checks, hover, symbols) recurses once
+ * per level, so a deeper model would exhaust their stack; what lies deeper is left out.
+ */
+const MAX_DEPTH = 1000;
+
 export function parseJson(text: string): ConfigDocument {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (error) {
+    // The parser recurses once per level: thousands of levels exhaust its stack.
+    if (!(error instanceof RangeError)) throw error;
+    const message = "JSON syntax: the file is nested too deeply for the parser to read.";
+    const problems = [{ span: { start: 0, end: text.length }, message }];
+    return { format: "json", text, root: emptyRoot(text), problems, sections: [] };
+  }
   const problems: SyntaxProblem[] = errors.map((error) => ({
     span: { start: error.offset, end: error.offset + Math.max(error.length, 1) },
     message: `JSON syntax: ${MESSAGES[printParseErrorCode(error.error)] ?? "unexpected text"}.`,
   }));
 
   const root = emptyRoot(text);
-  if (tree?.type === "object") fillTable(root, tree, problems);
+  if (tree?.type === "object") fillTable(root, tree, problems, 1);
   else if (tree) {
     problems.push({
       span: spanOf(tree),
@@ -45,12 +60,12 @@ export function parseJson(text: string): ConfigDocument {
   return { format: "json", text, root, problems, sections: [] };
 }
 
-function fillTable(table: TableValue, node: Node, problems: SyntaxProblem[]): void {
+function fillTable(table: TableValue, node: Node, problems: SyntaxProblem[], depth: number): void {
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (keyNode?.type !== "string" || !valueNode) continue;
     const key = String(keyNode.value);
-    const value = toValue(valueNode, problems);
+    const value = toValue(valueNode, problems, depth);
     // `null` reads as "not set", as it does for Wrangler's optional fields.
     if (!value) continue;
     const earlier = table.entries.get(key);
@@ -66,21 +81,25 @@ function fillTable(table: TableValue, node: Node, problems: SyntaxProblem[]): vo
   }
 }
 
-function toValue(node: Node, problems: SyntaxProblem[]): ConfigValue | undefined {
+/** The model of a value found `depth` levels down; what lies past `MAX_DEPTH` is left out. */
+function toValue(node: Node, problems: SyntaxProblem[], depth: number): ConfigValue | undefined {
   const span = spanOf(node);
+  const full = depth > MAX_DEPTH && (node.type === "object" || node.type === "array");
+  if (full) {
+    const message = `JSON syntax: nested more than ${MAX_DEPTH} levels deep; nothing deeper is checked.`;
+    problems.push({ span, message, tolerated: true });
+  }
   switch (node.type) {
     case "object": {
       const table: TableValue = { kind: "table", form: "object", entries: new Map(), span };
-      fillTable(table, node, problems);
+      if (!full) fillTable(table, node, problems, depth + 1);
       return table;
     }
-    case "array":
-      return {
-        kind: "array",
-        form: "inline",
-        items: (node.children ?? []).flatMap((child) => toValue(child, problems) ?? []),
-        span,
-      };
+    case "array": {
+      const children = full ? [] : (node.children ?? []);
+      const items = children.flatMap((child) => toValue(child, problems, depth + 1) ?? []);
+      return { kind: "array", form: "inline", items, span };
+    }
     case "string":
       return { kind: "string", value: String(node.value), span };
     case "number":

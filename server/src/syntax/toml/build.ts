@@ -15,12 +15,20 @@ import type {
   TableValue,
 } from "../model";
 import type { ParsedSection } from "./parse-section";
-import type { SectionSlice } from "./sections";
+import { MAX_NESTING, TOO_DEEP, type SectionSlice } from "./sections";
 
 interface KeyPart {
   readonly name: string;
   readonly span: Span;
 }
+
+/**
+ * How deep the model may nest: header parts, key parts, arrays and inline tables together.
+ * The section scanner already keeps values nested deeper than this from the parser; keys with
+ * thousands of parts are the rest. Every reader of the model (checks, completion, hover,
+ * symbols) recurses once per level, so a deeper model would exhaust their stack.
+ */
+const MAX_DEPTH = MAX_NESTING;
 
 export class ModelBuilder {
   readonly root: TableValue = newTable("root", { start: 0, end: 0 });
@@ -34,13 +42,15 @@ export class ModelBuilder {
     }
 
     const headerNode = parsed.header;
-    const headerAt = at + parsed.headerOffset;
-    const headerPath = headerNode ? keyParts(headerNode.key, headerAt) : undefined;
+    const headerPath = headerNode ? keyParts(headerNode.key, at) : undefined;
     const contentEnd = at + contentLength(parsed);
 
     let table: TableValue | undefined = this.root;
-    if (headerNode && headerPath) {
-      const headerLine = { start: headerAt + headerNode.range[0], end: at + parsed.headerEnd };
+    if (headerPath && headerPath.length > MAX_DEPTH) {
+      this.tooDeep(headerPath[MAX_DEPTH]!.span);
+      table = undefined;
+    } else if (headerNode && headerPath) {
+      const headerLine = { start: at + headerNode.range[0], end: at + parsed.headerEnd };
       table = this.openHeader(headerPath, headerNode.kind === "array", headerLine, contentEnd);
     } else if (parsed.headerBroken) {
       table = undefined;
@@ -52,7 +62,8 @@ export class ModelBuilder {
         if (node.type !== "TOMLKeyValue") continue;
         const path = keyParts(node.key, at + unit.offset);
         keys.push({ path: path.map((k) => k.name), span: shift(node.key.range, at + unit.offset) });
-        if (table) this.insert(table, path, this.toValue(node.value, at + unit.offset));
+        const depth = (headerPath?.length ?? 0) + path.length;
+        if (table) this.insertAt(depth, table, path, node.value, at + unit.offset);
       }
     }
 
@@ -64,7 +75,7 @@ export class ModelBuilder {
               path: headerPath.map((k) => k.name),
               pathSpans: headerPath.map((k) => k.span),
               array: headerNode.kind === "array",
-              span: { start: headerAt + headerNode.range[0], end: at + parsed.headerEnd },
+              span: { start: at + headerNode.range[0], end: at + parsed.headerEnd },
             }
           : undefined,
       span: { start: slice.start, end: slice.end },
@@ -165,6 +176,22 @@ export class ModelBuilder {
     return undefined;
   }
 
+  /** Inserts a key's value, unless the key alone would take the model past `MAX_DEPTH`. */
+  private insertAt(
+    depth: number,
+    table: TableValue,
+    path: readonly KeyPart[],
+    node: AST.TOMLContentNode,
+    at: number,
+  ): void {
+    if (depth > MAX_DEPTH) return this.tooDeep(path[0]!.span);
+    this.insert(table, path, this.toValue(node, at, depth));
+  }
+
+  private tooDeep(span: Span): void {
+    this.problems.push({ span, message: `TOML syntax: ${TOO_DEEP}` });
+  }
+
   /** Sets `a.b.c = value` in a table, making the dotted tables on the way. */
   private insert(table: TableValue, path: readonly KeyPart[], value: ConfigValue): void {
     let current = table;
@@ -200,20 +227,24 @@ export class ModelBuilder {
     });
   }
 
-  private toValue(node: AST.TOMLContentNode, at: number): ConfigValue {
+  /** The model of a value found `depth` levels down; what lies past `MAX_DEPTH` is left out. */
+  private toValue(node: AST.TOMLContentNode, at: number, depth: number): ConfigValue {
     const span = shift(node.range, at);
+    const full = depth > MAX_DEPTH && node.type !== "TOMLValue";
+    if (full) this.tooDeep(span);
     switch (node.type) {
       case "TOMLArray":
         return {
           kind: "array",
           form: "inline",
-          items: node.elements.map((element) => this.toValue(element, at)),
+          items: full ? [] : node.elements.map((element) => this.toValue(element, at, depth + 1)),
           span,
         };
       case "TOMLInlineTable": {
         const table = newTable("inline", span);
-        for (const pair of node.body) {
-          this.insert(table, keyParts(pair.key, at), this.toValue(pair.value, at));
+        for (const pair of full ? [] : node.body) {
+          const path = keyParts(pair.key, at);
+          this.insertAt(depth + path.length, table, path, pair.value, at);
         }
         table.span = span;
         return table;

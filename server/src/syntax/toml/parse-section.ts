@@ -5,7 +5,7 @@
  * section's start and depend only on its text, which is what lets them be reused across edits.
  */
 import { parseTOML, ParseError, type AST } from "toml-eslint-parser";
-import type { SectionSlice } from "./sections";
+import { TOO_DEEP, type SectionSlice } from "./sections";
 
 /** A piece of the section parsed on its own, `offset` characters after the section's start. */
 export interface ParsedUnit {
@@ -22,8 +22,6 @@ export interface RelativeProblem {
 export interface ParsedSection {
   /** The header, parsed; absent for the first section and for a header that does not parse. */
   readonly header?: AST.TOMLTable;
-  /** What to add to the header's AST offsets to make them relative to the section. */
-  readonly headerOffset: number;
   /** Where the header's closing bracket ends, relative to the section. */
   readonly headerEnd: number;
   /** The header line is there but broken: its keys belong to no known table. */
@@ -47,57 +45,15 @@ const PARSER_OPTIONS = { tomlVersion: "1.1.0" } as const;
 const COMMENTED_HEADER =
   /^[ \t]*#[ \t]*(?:\[\[[ \t]*([\w.-]+)[ \t]*\]\]|\[[ \t]*([\w.-]+)[ \t]*\])[ \t]*\r?$/gm;
 
-/**
- * Parses a whole document in one call, the fast way to read a valid file, and cuts the result
- * along the sections. Undefined when the document does not parse (then each section is parsed
- * on its own) or when the parser's tables do not line up with the sections.
- */
-export function parseWhole(
-  text: string,
-  slices: readonly SectionSlice[],
-): (ParsedSection | undefined)[] | undefined {
-  const program = tryParse(text);
-  if (program instanceof ParseError) return undefined;
-  const body = program.body[0].body;
-  const tables = body.filter((node) => node.type === "TOMLTable");
-  if (tables.length !== slices.filter((slice) => slice.header).length) return undefined;
-
-  let next = 0;
-  return slices.map((slice) => {
-    const sectionText = text.slice(slice.start, slice.end);
-    const commentedHeaders = findCommentedHeaders(sectionText);
-    const base = { headerBroken: false, problems: [], commentedHeaders };
-    if (!slice.header) {
-      const pairs = body.filter((node) => node.type === "TOMLKeyValue");
-      return {
-        ...base,
-        headerOffset: 0,
-        headerEnd: 0,
-        units: [{ offset: -slice.start, body: pairs }],
-      };
-    }
-    const table = tables[next++]!;
-    if (table.range[0] < slice.start || table.range[0] >= slice.end) return undefined;
-    return {
-      ...base,
-      header: table,
-      headerOffset: -slice.start,
-      headerEnd: closingBracketEnd(text, table) - slice.start,
-      units: [{ offset: -slice.start, body: table.body }],
-    };
-  });
-}
-
 export function parseSection(text: string, slice: SectionSlice): ParsedSection {
   const commentedHeaders = findCommentedHeaders(text);
-  const whole = tryParse(text);
-  if (!(whole instanceof ParseError)) {
+  const whole = slice.tooDeep.length > 0 ? new Unreadable(text, TOO_DEEP) : tryParse(text);
+  if (!(whole instanceof Error)) {
     const body = whole.body[0].body;
     const first = body[0];
     if (slice.header && first?.type === "TOMLTable") {
       return {
         header: first,
-        headerOffset: 0,
         headerEnd: closingBracketEnd(text, first),
         headerBroken: false,
         units: [{ offset: 0, body: first.body }],
@@ -107,7 +63,6 @@ export function parseSection(text: string, slice: SectionSlice): ParsedSection {
     }
     return {
       headerBroken: false,
-      headerOffset: 0,
       headerEnd: 0,
       units: [{ offset: 0, body }],
       problems: [],
@@ -120,7 +75,7 @@ export function parseSection(text: string, slice: SectionSlice): ParsedSection {
 function parseByStatement(
   text: string,
   slice: SectionSlice,
-  wholeError: ParseError,
+  wholeError: ParseFailure,
   commentedHeaders: ParsedSection["commentedHeaders"],
 ): ParsedSection {
   const problems: RelativeProblem[] = [];
@@ -132,19 +87,20 @@ function parseByStatement(
     const lineEnd = text.indexOf("\n");
     const line = lineEnd < 0 ? text : text.slice(0, lineEnd);
     const parsed = tryParse(line);
-    const table = parsed instanceof ParseError ? undefined : parsed.body[0].body[0];
+    const table = parsed instanceof Error ? undefined : parsed.body[0].body[0];
     if (table?.type === "TOMLTable") header = table;
     else {
       headerBroken = true;
-      if (parsed instanceof ParseError) problems.push(problemAt(line, 0, parsed));
+      if (parsed instanceof Error) problems.push(problemAt(line, 0, parsed));
     }
   }
 
   const starts = slice.statements.map((at) => at - slice.start);
   starts.forEach((start, k) => {
     const unitText = text.slice(start, starts[k + 1] ?? text.length);
-    const parsed = tryParse(unitText);
-    if (parsed instanceof ParseError) problems.push(problemAt(unitText, start, parsed));
+    const deep = slice.tooDeep.includes(slice.start + start);
+    const parsed = deep ? new Unreadable(unitText, TOO_DEEP) : tryParse(unitText);
+    if (parsed instanceof Error) problems.push(problemAt(unitText, start, parsed));
     else units.push({ offset: start, body: parsed.body[0].body });
   });
 
@@ -155,7 +111,7 @@ function parseByStatement(
     problems.push(problemAt(text, 0, wholeError));
   }
   const headerEnd = header ? closingBracketEnd(text, header) : 0;
-  return { header, headerOffset: 0, headerEnd, headerBroken, units, problems, commentedHeaders };
+  return { header, headerEnd, headerBroken, units, problems, commentedHeaders };
 }
 
 function closingBracketEnd(text: string, table: AST.TOMLTable): number {
@@ -163,17 +119,42 @@ function closingBracketEnd(text: string, table: AST.TOMLTable): number {
   return close < 0 ? table.key.range[1] : close + (table.kind === "array" ? 2 : 1);
 }
 
-function tryParse(text: string): AST.TOMLProgram | ParseError {
+/**
+ * A statement that is not read: one nested too deeply to hand to the parser, or one the parser
+ * gave up on without a ParseError. It recurses once per level of nesting and spreads a string's
+ * characters into one call, so one string of more than about 125,000 characters exhausts its
+ * stack. Located like running out of text, so the problem covers the whole statement.
+ */
+class Unreadable extends Error {
+  readonly index: number;
+
+  constructor(text: string, reason: string) {
+    super(reason);
+    this.index = text.length;
+  }
+}
+
+const TOO_LARGE = "The statement holds a string too long for the parser to read.";
+
+type ParseFailure = ParseError | Unreadable;
+
+function tryParse(text: string): AST.TOMLProgram | ParseFailure {
   try {
-    return parseTOML(text, PARSER_OPTIONS);
+    const program = parseTOML(text, PARSER_OPTIONS);
+    // Parses are kept across edits, and every node leads up to the program: its token and
+    // comment lists, which nothing here reads, would be a third of the server's memory.
+    program.tokens = [];
+    program.comments = [];
+    return program;
   } catch (error) {
     if (error instanceof ParseError) return error;
+    if (error instanceof RangeError) return new Unreadable(text, TOO_LARGE);
     // The parser only throws ParseError for bad input; anything else is a bug to surface.
     throw error;
   }
 }
 
-function isDuplicateKey(error: ParseError): boolean {
+function isDuplicateKey(error: ParseFailure): boolean {
   return error.message.startsWith("Defining a key multiple times");
 }
 
@@ -181,11 +162,13 @@ function isDuplicateKey(error: ParseError): boolean {
  * Locates a parse error: from the offending character to the end of its token or, when the
  * parser ran out of text (an unfinished value), over the whole unfinished statement.
  */
-function problemAt(text: string, offset: number, error: ParseError): RelativeProblem {
-  const trimmedEnd = text.trimEnd().length;
+function problemAt(text: string, offset: number, error: ParseFailure): RelativeProblem {
+  // Trimmed of TOML's whitespace only: JavaScript's trim also takes characters TOML rejects
+  // (a no-break space, U+2028), and a text of only those would get a span that ends first.
+  const trimmedEnd = text.replace(/[ \t\r\n]+$/, "").length;
   const at = Math.min(error.index, text.length);
   if (at >= trimmedEnd) {
-    const start = text.length - text.trimStart().length;
+    const start = text.length - text.replace(/^[ \t\r\n]+/, "").length;
     return { start: offset + start, end: offset + trimmedEnd, message: describe(error) };
   }
   let end = at;
@@ -193,7 +176,7 @@ function problemAt(text: string, offset: number, error: ParseError): RelativePro
   return { start: offset + at, end: offset + Math.max(end, at + 1), message: describe(error) };
 }
 
-function describe(error: ParseError): string {
+function describe(error: ParseFailure): string {
   const message = error.message.replace(/\.$/, "");
   return `TOML syntax: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`;
 }

@@ -18,7 +18,19 @@ export interface SectionSlice {
    * statements are parsed one by one, so one broken value costs only its own statement.
    */
   readonly statements: number[];
+  /**
+   * The statements (by start) whose arrays and inline tables nest deeper than `MAX_NESTING`.
+   * They are reported without being parsed: the parser's time grows with the square of the
+   * depth, and thousands of levels exhaust its stack.
+   */
+  readonly tooDeep: number[];
 }
+
+/** Wrangler's TOML parser (smol-toml) rejects arrays and inline tables nested deeper. */
+export const MAX_NESTING = 1000;
+export const TOO_DEEP =
+  `nested more than ${MAX_NESTING} levels deep; Wrangler rejects arrays and inline tables ` +
+  "this deep, and nothing deeper is checked.";
 
 /**
  * A header-shaped line inside an unclosed array is taken as a header anyway: its key starts
@@ -42,8 +54,10 @@ const enum Mode {
 }
 
 export function splitSections(text: string): SectionSlice[] {
-  const sections: SectionSlice[] = [{ start: 0, end: text.length, header: false, statements: [] }];
-  let statements = sections[0]!.statements;
+  const sections: SectionSlice[] = [
+    { start: 0, end: text.length, header: false, statements: [], tooDeep: [] },
+  ];
+  let { statements, tooDeep } = sections[0]!;
   let mode = Mode.Code;
   /** The open brackets of the current value, `[` (91) or `{` (123), innermost last. */
   const open: number[] = [];
@@ -65,8 +79,10 @@ export function splitSections(text: string): SectionSlice[] {
       if (c === 91 /* [ */ && (open.length === 0 || lineMatches(text, i, HEADER_LIKE))) {
         const lineBegin = text.lastIndexOf("\n", i) + 1;
         statements = [];
-        if (lineBegin > 0) sections.push({ start: lineBegin, end: 0, header: true, statements });
-        else sections[0] = { ...sections[0]!, header: true, statements };
+        tooDeep = [];
+        const section = { start: lineBegin, end: 0, header: true, statements, tooDeep };
+        if (lineBegin > 0) sections.push(section);
+        else sections[0] = { ...section, end: text.length };
         open.length = 0;
         mode = Mode.Header;
         continue;
@@ -94,8 +110,13 @@ export function splitSections(text: string): SectionSlice[] {
             i += 2;
           } else mode = c === 34 ? Mode.Basic : Mode.Literal;
         } else if (mode === Mode.Code) {
-          if (c === 91 /* [ */ || c === 123 /* { */) open.push(c);
-          else if (c === 93 /* ] */ || c === 125 /* } */) open.pop();
+          if (c === 91 /* [ */ || c === 123 /* { */) {
+            open.push(c);
+            const statement = statements.at(-1);
+            const known = tooDeep.at(-1) === statement;
+            if (open.length > MAX_NESTING && statement !== undefined && !known)
+              tooDeep.push(statement);
+          } else if (c === 93 /* ] */ || c === 125 /* } */) open.pop();
         }
         break;
       case Mode.Basic:
