@@ -37,7 +37,8 @@ export function checkMigrations(
   }
 }
 
-function introducedClasses(migrations: ConfigValue | undefined): Set<string> {
+/** The classes migrations bring in: new ones, and the targets of renames and transfers. */
+export function introducedClasses(migrations: ConfigValue | undefined): Set<string> {
   const classes = new Set<string>();
   if (!isArray(migrations)) return classes;
   for (const migration of migrations.items) {

@@ -3,8 +3,9 @@
  * source exports and its migrations introduce, the queues this file names, the other Workers of
  * the workspace and their environments, and the values other entries of the same kind use.
  */
+import { introducedClasses } from "../../checks/migrations";
 import type { BindingKind, FieldReference } from "../../catalog/types";
-import { entryAt, isArray, isTable, type ConfigValue, type TableValue } from "../../syntax/model";
+import { entryAt, isTable, type TableValue } from "../../syntax/model";
 import { bindingsIn, environmentsOf, type Environment } from "../bindings";
 import { parseConfig } from "../index";
 import { exportedClasses } from "../worker-source";
@@ -89,29 +90,6 @@ function readSource(context: CompletionContext, main: string): string | undefine
 function stringAt(table: TableValue | undefined, key: string): string | undefined {
   const value = table?.entries.get(key)?.value;
   return value?.kind === "string" ? value.value : undefined;
-}
-
-/** The classes migrations bring in: new ones, and the targets of renames and transfers. */
-function introducedClasses(migrations: ConfigValue | undefined): Set<string> {
-  const classes = new Set<string>();
-  if (!isArray(migrations)) return classes;
-  for (const migration of migrations.items.filter(isTable)) {
-    for (const item of itemsOf(migration, "new_classes", "new_sqlite_classes")) {
-      if (item.kind === "string") classes.add(item.value);
-    }
-    for (const item of itemsOf(migration, "renamed_classes", "transferred_classes")) {
-      const to = isTable(item) ? stringAt(item, "to") : undefined;
-      if (to !== undefined) classes.add(to);
-    }
-  }
-  return classes;
-}
-
-function itemsOf(table: TableValue, ...keys: string[]): ConfigValue[] {
-  return keys.flatMap((key) => {
-    const value = table.entries.get(key)?.value;
-    return isArray(value) ? value.items : [];
-  });
 }
 
 /** Queue names written in this file, in any field that names a queue; the caret's env first. */
