@@ -16,7 +16,9 @@ export class ConfigStore {
   get(document: TextDocument): ParsedConfig {
     const stored = this.byUri.get(document.uri);
     if (stored?.version === document.version) return stored.parsed;
-    const parsed = parseConfig(document.getText(), stored?.parsed, formatOf(document.uri));
+    // The stored parse is replaced, so its sections may move to their new places.
+    const format = formatOf(document.uri);
+    const parsed = parseConfig(document.getText(), stored?.parsed, format, "replaced");
     this.byUri.set(document.uri, { version: document.version, parsed });
     return parsed;
   }

@@ -17,6 +17,7 @@ import {
   type ParsedConfig,
 } from "../../server/src/service";
 import type { WorkspaceView } from "../../server/src/service/workspace";
+import { modelDifference } from "../support/model-difference";
 import type { FuzzInput } from "./inputs";
 import type { Random } from "./random";
 import { EditorLines, rangeProblems } from "./ranges";
@@ -108,11 +109,18 @@ export function examine(
   const diagnostics = ask("diagnose", () => diagnose(parsed, uri)) ?? [];
 
   if (previous) {
-    const edited = ask("parseConfig after an edit", () => parseConfig(text, previous, format));
-    const again = edited && ask("diagnose after an edit", () => diagnose(edited, uri));
-    if (again && JSON.stringify(again) !== JSON.stringify(diagnostics)) {
-      const message = "diagnostics differ between a fresh parse and one reusing sections";
-      failures.push({ call: "parseConfig after an edit", kind: "unstable", message });
+    // First as a quick fix's trial parse does, keeping the previous version usable; then as the
+    // server does, giving it up so that its sections move.
+    for (const mode of ["kept", "replaced"] as const) {
+      const call = `parseConfig after an edit (${mode})`;
+      const edited = ask(call, () => parseConfig(text, previous, format, mode));
+      const again = edited && ask(`diagnose after an edit (${mode})`, () => diagnose(edited, uri));
+      const unstable = (message: string) => failures.push({ call, kind: "unstable", message });
+      if (again && JSON.stringify(again) !== JSON.stringify(diagnostics)) {
+        unstable("diagnostics differ between a fresh parse and one reusing sections");
+      }
+      const difference = edited && modelDifference(parsed, edited);
+      if (difference) unstable(`the model differs from a fresh parse's: ${difference}`);
     }
   }
 

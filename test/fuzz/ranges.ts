@@ -68,9 +68,13 @@ export function rangeProblems(
   const pending: { value: unknown; uri: string; path: string }[] = [
     { value: answer, uri, path: "" },
   ];
+  // Answers may share objects, and a parse links syntax nodes to their parents: each object is
+  // looked at once.
+  const seen = new Set<object>();
   while (pending.length > 0) {
     const { value, uri: at, path } = pending.pop()!;
-    if (typeof value !== "object" || value === null) continue;
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
     const record = value as Record<string, unknown>;
     const lines = linesOf(at);
 

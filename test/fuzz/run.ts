@@ -54,7 +54,6 @@ export interface FuzzReport {
 }
 
 let inputs: FuzzInput[] | undefined;
-const parsedBefore = new Map<string, ParsedConfig>();
 
 /** Builds case `index` of a run: an input, damaged by one to three mutations. */
 export function makeCase(seed: number, index: number): FuzzCase {
@@ -75,16 +74,13 @@ export function makeCase(seed: number, index: number): FuzzCase {
   return { seed, index, source: source.name, mutations, document, before: source.text, reuse };
 }
 
-/** The parse an edit would start from; inputs repeat, so their parses are kept. */
+/**
+ * The parse an edit starts from. Made afresh for each case: the server gives its previous parse
+ * up to the next one, whose sections then move, so a parse cannot be shared between cases.
+ */
 export function previousParse(fuzzCase: FuzzCase): ParsedConfig | undefined {
   if (!fuzzCase.reuse) return undefined;
-  const key = `${fuzzCase.document.uri}\n${fuzzCase.before}`;
-  let parsed = parsedBefore.get(key);
-  if (!parsed) {
-    parsed = parseConfig(fuzzCase.before, undefined, fuzzCase.document.format);
-    parsedBefore.set(key, parsed);
-  }
-  return parsed;
+  return parseConfig(fuzzCase.before, undefined, fuzzCase.document.format);
 }
 
 /** Seeds the positions a case asks about, apart from the random source that built it. */

@@ -181,15 +181,21 @@ describe("parseToml", () => {
     const before = `name = "x"\n${blocks.join("\n")}`;
     const after = before.replace('binding = "KV7"', 'binding = "KV7b"');
     const first = parseToml(before);
-    const second = parseToml(after, first.cache);
+    const second = parseToml(after, first.reuse, "replaced");
     const fresh = parseToml(after);
 
-    const reused = [...second.cache.values()].filter((section) =>
-      [...first.cache.values()].includes(section),
-    );
-    assert.equal(reused.length, second.cache.size - 1);
+    const reused = second.reuse.models.filter((model) => first.reuse.models.includes(model));
+    assert.equal(reused.length, second.reuse.models.length - 1);
     assert.deepEqual(second.document.root, fresh.document.root);
     assert.deepEqual(second.document.sections, fresh.document.sections);
+  });
+
+  test("a parse that keeps the previous version usable leaves it as it was", () => {
+    const before = 'name = "x"\n[[kv_namespaces]]\nbinding = "A"\n[vars]\nX = "1"\n';
+    const first = parseToml(before);
+    const second = parseToml(`# note\n${before}`, first.reuse, "kept");
+    assert.deepEqual(first.document, parseToml(before).document);
+    assert.deepEqual(second.document, parseToml(`# note\n${before}`).document);
   });
 
   test("keeps CRLF documents' offsets exact", () => {

@@ -7,7 +7,8 @@ import type { Diagnostic } from "vscode-languageserver-types";
 import { checkDocument } from "../checks";
 import type { ConfigDocument } from "../syntax/model";
 import { parseJson } from "../syntax/json";
-import { parseToml, type SectionCache } from "../syntax/toml";
+import { changedRange } from "../syntax/text-change";
+import { parseToml, type ReuseMode, type TomlReuse } from "../syntax/toml";
 import { toDiagnostic } from "./diagnostics";
 import { LineIndex } from "./positions";
 
@@ -17,7 +18,8 @@ export { DIAGNOSTIC_SOURCE } from "./diagnostics";
 export interface ParsedConfig {
   readonly document: ConfigDocument;
   readonly lines: LineIndex;
-  readonly sections: SectionCache;
+  /** For TOML, what the next version can reuse. */
+  readonly reuse?: TomlReuse;
 }
 
 export type ConfigFormat = ConfigDocument["format"];
@@ -29,18 +31,21 @@ export function formatOf(uri: string): ConfigFormat {
 
 /**
  * Parses a configuration; pass the previous version's result to reuse its unchanged parts
- * (TOML sections; a JSON document is small enough to read whole).
+ * (TOML sections; a JSON document is small enough to read whole). With `replaced`, the
+ * previous result is given up for this one and must not be read again: its unchanged sections
+ * move to their new places instead of being copied (see `ReuseMode`).
  */
 export function parseConfig(
   text: string,
   previous?: ParsedConfig,
   format: ConfigFormat = "toml",
+  mode: ReuseMode = "kept",
 ): ParsedConfig {
-  if (format === "json") {
-    return { document: parseJson(text), lines: new LineIndex(text), sections: new Map() };
-  }
-  const { document, cache } = parseToml(text, previous?.sections);
-  return { document, lines: new LineIndex(text), sections: cache };
+  if (format === "json") return { document: parseJson(text), lines: new LineIndex(text) };
+  const { document, reuse } = parseToml(text, previous?.reuse, mode);
+  const change = previous && changedRange(previous.document.text, text);
+  const lines = change ? previous.lines.afterChange(change, text) : new LineIndex(text);
+  return { document, lines, reuse };
 }
 
 /** Every problem in the configuration, in every environment, as LSP diagnostics. */

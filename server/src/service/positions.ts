@@ -7,13 +7,46 @@
  */
 import type { Position, Range } from "vscode-languageserver-types";
 import type { Span } from "../syntax/model";
+import type { TextChange } from "../syntax/text-change";
 
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const breaks = /\r(?!\n)/.test(text) ? /\r\n?|\n/g : /\n/g;
     for (const match of text.matchAll(breaks)) this.lineStarts.push(match.index + match[0].length);
+  }
+
+  /**
+   * The index of `text`, this index's text with `change` made: the lines before the change are
+   * kept, the changed ones found again, and the ones after it moved.
+   */
+  afterChange(change: TextChange, text: string): LineIndex {
+    const old = this.lineStarts;
+    const delta = change.insertedEnd - change.removedEnd;
+    // A line start stands after its break and is confirmed by the character at it (a `\r`
+    // followed by `\n` is not a break yet): kept only where all of that is before the change.
+    let kept = 1;
+    while (kept < old.length && old[kept]! < change.start) kept++;
+    // After the change, the same holds once the break's characters are all past it.
+    let resume = kept;
+    while (resume < old.length && old[resume]! < change.removedEnd + 2) resume++;
+    const resumeAt = resume < old.length ? old[resume]! + delta : text.length + 1;
+
+    const starts = old.slice(0, kept);
+    for (let i = starts.at(-1)!; i < Math.min(resumeAt - 1, text.length); i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
+    for (let k = resume; k < old.length; k++) starts.push(old[k]! + delta);
+    return new LineIndex(text, starts);
   }
 
   positionAt(offset: number): Position {

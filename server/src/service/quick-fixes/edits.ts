@@ -136,7 +136,7 @@ function keepsSyntax(context: FixContext, edits: readonly OffsetEdit[]): boolean
   }
   // Reusing the sections the edits leave alone keeps this check from parsing the whole file
   // again for every fix offered.
-  const after = parseToml(text, context.parsed.sections);
+  const after = parseToml(text, context.parsed.reuse);
   return after.document.problems.length <= context.document.problems.length;
 }
 

@@ -95,10 +95,10 @@ function parseByStatement(
     }
   }
 
-  const starts = slice.statements.map((at) => at - slice.start);
+  const starts = slice.statements;
   starts.forEach((start, k) => {
     const unitText = text.slice(start, starts[k + 1] ?? text.length);
-    const deep = slice.tooDeep.includes(slice.start + start);
+    const deep = slice.tooDeep.includes(start);
     const parsed = deep ? new Unreadable(unitText, TOO_DEEP) : tryParse(unitText);
     if (parsed instanceof Error) problems.push(problemAt(unitText, start, parsed));
     else units.push({ offset: start, body: parsed.body[0].body });

@@ -5,8 +5,11 @@
  * text of one section, so the sections around it can reuse their earlier parse.
  *
  * This is a scan, not a parse: it only needs to know where strings, comments and bracketed
- * values are, so that a `[` at the start of a line is known to open a header.
+ * values are, so that a `[` at the start of a line is known to open a header. After an edit
+ * the scan restarts at the section before the change and stops as soon as it is back in step
+ * with the previous scan, so a keystroke costs a section, not the file.
  */
+import type { TextChange } from "../text-change";
 
 export interface SectionSlice {
   readonly start: number;
@@ -14,16 +17,23 @@ export interface SectionSlice {
   /** The section starts with a table header line (every section but perhaps the first). */
   readonly header: boolean;
   /**
-   * Where each key/value statement of the section starts. When a section does not parse, its
-   * statements are parsed one by one, so one broken value costs only its own statement.
+   * Where each key/value statement of the section starts, relative to the section's start.
+   * When a section does not parse, its statements are parsed one by one, so one broken value
+   * costs only its own statement.
    */
-  readonly statements: number[];
+  readonly statements: readonly number[];
   /**
-   * The statements (by start) whose arrays and inline tables nest deeper than `MAX_NESTING`.
-   * They are reported without being parsed: the parser's time grows with the square of the
-   * depth, and thousands of levels exhaust its stack.
+   * The statements (by relative start) whose arrays and inline tables nest deeper than
+   * `MAX_NESTING`. They are reported without being parsed: the parser's time grows with the
+   * square of the depth, and thousands of levels exhaust its stack.
    */
-  readonly tooDeep: number[];
+  readonly tooDeep: readonly number[];
+  /**
+   * The scan reached the section outside any bracket, so everything from here on depends on
+   * the text from here on only: a later scan may restart or stop at this section. (A header
+   * line that cuts an unclosed array short is not such a place.)
+   */
+  readonly clean: boolean;
 }
 
 /** Wrangler's TOML parser (smol-toml) rejects arrays and inline tables nested deeper. */
@@ -54,16 +64,95 @@ const enum Mode {
 }
 
 export function splitSections(text: string): SectionSlice[] {
-  const sections: SectionSlice[] = [
-    { start: 0, end: text.length, header: false, statements: [], tooDeep: [] },
-  ];
-  let { statements, tooDeep } = sections[0]!;
+  return scan(text, 0, () => false);
+}
+
+/**
+ * The sections of `text`, which is `previous` (split into `slices`) changed by `change`:
+ * sections before the change are kept, the changed ones scanned again, and the ones after it
+ * kept at their new offsets.
+ */
+export function resplitSections(
+  previous: readonly SectionSlice[],
+  change: TextChange,
+  text: string,
+): Resplit {
+  const delta = change.insertedEnd - change.removedEnd;
+  // The last section whose header's `[` comes before the change and that the scan reached
+  // outside any bracket: the text before the change alone decides that it starts there.
+  let first = 0;
+  for (let k = previous.length - 1; k > 0; k--) {
+    const slice = previous[k]!;
+    if (slice.clean && slice.start < change.start && bracketAt(text, slice.start) < change.start) {
+      first = k;
+      break;
+    }
+  }
+  let resumeAt = previous.length;
+  const backInStep = (start: number): boolean => {
+    if (start < change.insertedEnd) return false;
+    const k = sliceStartingAt(previous, start - delta);
+    if (k === undefined || !previous[k]!.clean) return false;
+    resumeAt = k;
+    return true;
+  };
+
+  const scanned = scan(text, previous[first]!.start, backInStep);
+  const after = previous.slice(resumeAt).map((slice) => ({
+    ...slice,
+    start: slice.start + delta,
+    end: slice.end + delta,
+  }));
+  return {
+    slices: [...previous.slice(0, first), ...scanned, ...after],
+    before: first,
+    after: after.length,
+  };
+}
+
+/** The sections after an edit, and how many at each end are the previous ones (moved). */
+export interface Resplit {
+  readonly slices: SectionSlice[];
+  /** The first `before` sections are the previous version's first, at the same offsets. */
+  readonly before: number;
+  /** The last `after` sections are the previous version's last, moved by the edit. */
+  readonly after: number;
+}
+
+/** Where a header line's `[` is, past any blanks before it. */
+function bracketAt(text: string, lineBegin: number): number {
+  let i = lineBegin;
+  while (i < text.length && " \t\r".includes(text[i]!)) i++;
+  return i;
+}
+
+function sliceStartingAt(slices: readonly SectionSlice[], start: number): number | undefined {
+  let low = 0;
+  let high = slices.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = slices[mid]!.start;
+    if (at === start) return mid;
+    if (at < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
+
+/**
+ * Scans from `from`, the start of a clean section (or 0), to the end of the text or to the
+ * first clean section for which `stopAt` says the rest is known; that section is not included.
+ */
+function scan(text: string, from: number, stopAt: (start: number) => boolean): SectionSlice[] {
+  let current = newSlice(from, false, true);
+  const sections = [current];
   let mode = Mode.Code;
   /** The open brackets of the current value, `[` (91) or `{` (123), innermost last. */
   const open: number[] = [];
   let lineStart = true;
+  let end = text.length;
 
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
 
     if (c === 10 /* \n */) {
@@ -78,11 +167,15 @@ export function splitSections(text: string): SectionSlice[] {
       lineStart = false;
       if (c === 91 /* [ */ && (open.length === 0 || lineMatches(text, i, HEADER_LIKE))) {
         const lineBegin = text.lastIndexOf("\n", i) + 1;
-        statements = [];
-        tooDeep = [];
-        const section = { start: lineBegin, end: 0, header: true, statements, tooDeep };
-        if (lineBegin > 0) sections.push(section);
-        else sections[0] = { ...section, end: text.length };
+        const clean = open.length === 0;
+        if (lineBegin > from && clean && stopAt(lineBegin)) {
+          end = lineBegin;
+          break;
+        }
+        const section = newSlice(lineBegin, true, clean || lineBegin === from);
+        if (lineBegin > from) sections.push(section);
+        else sections[0] = section;
+        current = section;
         open.length = 0;
         mode = Mode.Header;
         continue;
@@ -91,7 +184,7 @@ export function splitSections(text: string): SectionSlice[] {
         c !== 35 /* # */ &&
         (open.length === 0 || (open.at(-1) === 91 && lineMatches(text, i, KEY_LIKE)))
       ) {
-        statements.push(i);
+        current.statements.push(i - current.start);
         open.length = 0;
       }
     }
@@ -112,10 +205,10 @@ export function splitSections(text: string): SectionSlice[] {
         } else if (mode === Mode.Code) {
           if (c === 91 /* [ */ || c === 123 /* { */) {
             open.push(c);
-            const statement = statements.at(-1);
-            const known = tooDeep.at(-1) === statement;
+            const statement = current.statements.at(-1);
+            const known = current.tooDeep.at(-1) === statement;
             if (open.length > MAX_NESTING && statement !== undefined && !known)
-              tooDeep.push(statement);
+              current.tooDeep.push(statement);
           } else if (c === 93 /* ] */ || c === 125 /* } */) open.pop();
         }
         break;
@@ -144,7 +237,22 @@ export function splitSections(text: string): SectionSlice[] {
     }
   }
 
-  return sections.map((section, k) => ({ ...section, end: sections[k + 1]?.start ?? text.length }));
+  sections.forEach((section, k) => (section.end = sections[k + 1]?.start ?? end));
+  return sections as SectionSlice[];
+}
+
+/** A slice while the scan is still filling it in. */
+interface Mutable {
+  start: number;
+  end: number;
+  header: boolean;
+  statements: number[];
+  tooDeep: number[];
+  clean: boolean;
+}
+
+function newSlice(start: number, header: boolean, clean: boolean): Mutable {
+  return { start, end: 0, header, statements: [], tooDeep: [], clean };
 }
 
 function lineMatches(text: string, at: number, pattern: RegExp): boolean {

@@ -1,0 +1,257 @@
+/**
+ * One section's part of the model: its header, its keys with their values, its problems. It
+ * depends on the section's text only, so an edit elsewhere leaves it as it is; an edit before
+ * it only moves it, which is one pass over the places it records (`moveTo`).
+ */
+import type { AST } from "toml-eslint-parser";
+import type {
+  ConfigValue,
+  Section,
+  SectionKey,
+  Span,
+  SyntaxProblem,
+  TableForm,
+  TableValue,
+} from "../model";
+import type { ParsedSection } from "./parse-section";
+import { MAX_NESTING, TOO_DEEP, type SectionSlice } from "./sections";
+
+export interface KeyPart {
+  readonly name: string;
+  readonly span: Span;
+}
+
+/**
+ * How deep the model may nest: header parts, key parts, arrays and inline tables together.
+ * The section scanner already keeps values nested deeper than this from the parser; keys with
+ * thousands of parts are the rest. Every reader of the model (checks, completion, hover,
+ * symbols) recurses once per level, so a deeper model would exhaust their stack.
+ */
+const MAX_DEPTH = MAX_NESTING;
+
+interface Place {
+  start: number;
+  end: number;
+}
+
+export class SectionModel {
+  /** The table the section writes its keys into: its header's, or the root's for the first. */
+  readonly table?: TableValue;
+  readonly path?: readonly KeyPart[];
+  readonly array: boolean;
+  readonly section: Section;
+  readonly problems: SyntaxProblem[] = [];
+  /** From the section's start to the end of the last thing written in it. */
+  readonly content: Span;
+  /** Every place the section's model records, so that moving it is one loop. */
+  private readonly places: Place[] = [];
+
+  constructor(
+    /** The section's text, by which a later version of the document finds it again. */
+    readonly text: string,
+    readonly parsed: ParsedSection,
+    slice: SectionSlice,
+    private at: number,
+  ) {
+    for (const p of parsed.problems) {
+      this.problems.push({ span: this.place(p.start, p.end), message: p.message });
+    }
+    const header = parsed.header;
+    this.path = header && this.keyParts(header.key, 0);
+    this.array = header?.kind === "array";
+    const length = contentLength(parsed);
+    this.content = this.place(0, length);
+    const headerSpan = header && this.place(header.range[0], parsed.headerEnd);
+
+    if (this.path && this.path.length > MAX_DEPTH) {
+      this.tooDeep(this.path[MAX_DEPTH]!.span);
+    } else if (header) {
+      this.table = this.newTable("header", header.range[0], length);
+      this.table.header = this.place(header.range[0], parsed.headerEnd);
+    } else if (!parsed.headerBroken) {
+      this.table = this.newTable("root", 0, 0);
+    }
+
+    const keys: SectionKey[] = [];
+    for (const unit of parsed.units) {
+      for (const node of unit.body) {
+        if (node.type !== "TOMLKeyValue") continue;
+        const path = this.keyParts(node.key, unit.offset);
+        const [start, end] = node.key.range;
+        keys.push({
+          path: path.map((k) => k.name),
+          span: this.place(unit.offset + start, unit.offset + end),
+        });
+        const depth = (this.path?.length ?? 0) + path.length;
+        if (this.table) this.insertAt(depth, this.table, path, node.value, unit.offset);
+      }
+    }
+
+    this.section = {
+      header:
+        this.path && headerSpan
+          ? {
+              path: this.path.map((k) => k.name),
+              pathSpans: this.path.map((k) => k.span),
+              array: this.array,
+              span: headerSpan,
+            }
+          : undefined,
+      span: this.place(0, slice.end - slice.start),
+      keys,
+      commentedHeaders: parsed.commentedHeaders.map((c) => ({
+        path: c.path,
+        span: this.place(c.start, c.end),
+      })),
+    };
+  }
+
+  /** Where the section starts in the document. */
+  get start(): number {
+    return this.at;
+  }
+
+  /** Shifts every place the section records to its new start. */
+  moveTo(start: number): void {
+    const delta = start - this.at;
+    if (delta === 0) return;
+    for (const place of this.places) {
+      place.start += delta;
+      place.end += delta;
+    }
+    this.at = start;
+  }
+
+  /** A span of the section, relative to its start, that `moveTo` keeps in place. */
+  private place(start: number, end: number): Span {
+    const place = { start: this.at + start, end: this.at + end };
+    this.places.push(place);
+    return place;
+  }
+
+  private newTable(form: TableForm, start: number, end: number): TableValue {
+    return { kind: "table", form, entries: new Map(), span: this.place(start, end) };
+  }
+
+  /** Inserts a key's value, unless the key alone would take the model past `MAX_DEPTH`. */
+  private insertAt(
+    depth: number,
+    table: TableValue,
+    path: readonly KeyPart[],
+    node: AST.TOMLContentNode,
+    offset: number,
+  ): void {
+    if (depth > MAX_DEPTH) return this.tooDeep(path[0]!.span);
+    this.insert(table, path, this.toValue(node, offset, depth));
+  }
+
+  private tooDeep(span: Span): void {
+    this.problems.push({ span, message: `TOML syntax: ${TOO_DEEP}` });
+  }
+
+  /** Sets `a.b.c = value` in a table, making the dotted tables on the way. */
+  private insert(table: TableValue, path: readonly KeyPart[], value: ConfigValue): void {
+    let current = table;
+    for (const [i, part] of path.entries()) {
+      this.extend(current, value.span.end);
+      const existing = current.entries.get(part.name);
+      if (i === path.length - 1) {
+        if (existing) return this.duplicate(path, i, existing.keySpan);
+        current.entries.set(part.name, { key: part.name, keySpan: part.span, value });
+        return;
+      }
+      if (!existing) {
+        const dotted = this.newTable("dotted", part.span.start - this.at, value.span.end - this.at);
+        current.entries.set(part.name, { key: part.name, keySpan: part.span, value: dotted });
+        current = dotted;
+      } else if (existing.value.kind === "table" && existing.value.form === "dotted") {
+        current = existing.value;
+      } else {
+        return this.duplicate(path, i, existing.keySpan);
+      }
+    }
+  }
+
+  /** Tables of this section grow in place: their spans are the section's own. */
+  private extend(table: TableValue, end: number): void {
+    const span = table.span as Place;
+    if (end > span.end) span.end = end;
+  }
+
+  private duplicate(path: readonly KeyPart[], index: number, earlier: Span): void {
+    this.problems.push(duplicateKey(path, index, earlier));
+  }
+
+  /** The model of a value found `depth` levels down; what lies past `MAX_DEPTH` is left out. */
+  private toValue(node: AST.TOMLContentNode, offset: number, depth: number): ConfigValue {
+    const span = this.place(offset + node.range[0], offset + node.range[1]);
+    const full = depth > MAX_DEPTH && node.type !== "TOMLValue";
+    if (full) this.tooDeep(span);
+    switch (node.type) {
+      case "TOMLArray":
+        return {
+          kind: "array",
+          form: "inline",
+          items: full
+            ? []
+            : node.elements.map((element) => this.toValue(element, offset, depth + 1)),
+          span,
+        };
+      case "TOMLInlineTable": {
+        const table: TableValue = { kind: "table", form: "inline", entries: new Map(), span };
+        for (const pair of full ? [] : node.body) {
+          const path = this.keyParts(pair.key, offset);
+          this.insertAt(depth + path.length, table, path, pair.value, offset);
+        }
+        return table;
+      }
+      case "TOMLValue":
+        switch (node.kind) {
+          case "string":
+            return { kind: "string", value: node.value, span };
+          case "integer":
+            return { kind: "integer", value: node.value, span };
+          case "float":
+            return { kind: "float", value: node.value, span };
+          case "boolean":
+            return { kind: "boolean", value: node.value, span };
+          default:
+            return { kind: "datetime", value: node.datetime, span };
+        }
+    }
+  }
+
+  private keyParts(key: AST.TOMLKey, offset: number): KeyPart[] {
+    return key.keys.map((part) => ({
+      name: part.type === "TOMLBare" ? part.name : part.value,
+      span: this.place(offset + part.range[0], offset + part.range[1]),
+    }));
+  }
+}
+
+/** TOML's message for a key given twice, with where it was given first. */
+export function duplicateKey(
+  path: readonly KeyPart[],
+  index: number,
+  earlier: Span,
+): SyntaxProblem {
+  const name = path
+    .slice(0, index + 1)
+    .map((k) => k.name)
+    .join(".");
+  return {
+    span: path[index]!.span,
+    message: `TOML syntax: the key "${name}" is defined twice; TOML allows each key once per table.`,
+    related: earlier,
+  };
+}
+
+/** The end of the last thing written in the section, relative to its start. */
+function contentLength(parsed: ParsedSection): number {
+  let end = parsed.headerEnd;
+  for (const unit of parsed.units) {
+    const last = unit.body.at(-1);
+    if (last) end = Math.max(end, unit.offset + last.range[1]);
+  }
+  return end;
+}

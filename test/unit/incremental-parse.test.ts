@@ -1,0 +1,84 @@
+/**
+ * Typing into a configuration reparses only what the keystroke touched (see
+ * `server/src/syntax/toml/index.ts`). Whatever is typed, the result must read exactly as a
+ * fresh parse of the same text: here, chains of one-character edits over every TOML file of
+ * the corpus and a generated one, each parse reusing the last as the server does.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, test } from "node:test";
+import { generateConfig } from "../../scripts/bench/generate";
+import { parseConfig, type ParsedConfig } from "../../server/src/service";
+import { Random } from "../fuzz/random";
+import { modelDifference } from "../support/model-difference";
+
+const CORPUS = resolve(__dirname, "../../../shared/corpus/real");
+const EDITS_PER_FILE = 30;
+
+/** What people type, and what breaks TOML's structure most: brackets, quotes, line breaks. */
+const TYPED = [
+  "x",
+  "_",
+  "1",
+  " ",
+  "=",
+  "[",
+  "]",
+  "[[",
+  '"',
+  "'",
+  '"""',
+  "#",
+  "{",
+  "}",
+  ",",
+  "\n",
+  "\r\n",
+  "\r",
+  "\n[vars]\n",
+  "\n[[kv_namespaces]]\n",
+];
+
+function typeInto(text: string, random: Random): string {
+  const at = random.int(text.length + 1);
+  if (random.chance(0.35) && text.length > 0) {
+    const end = Math.min(text.length, at + random.logInt(1, 40));
+    return text.slice(0, at) + text.slice(end);
+  }
+  return text.slice(0, at) + random.pick(TYPED) + text.slice(at);
+}
+
+function editChain(name: string, start: string, seed: number): void {
+  const random = new Random(seed);
+  let text = start;
+  let parsed: ParsedConfig = parseConfig(text);
+  for (let step = 0; step < EDITS_PER_FILE; step++) {
+    text = typeInto(text, random);
+    parsed = parseConfig(text, parsed, "toml", "replaced");
+    const difference = modelDifference(parseConfig(text), parsed);
+    assert.equal(difference, undefined, `${name}, edit ${step + 1}: ${difference}`);
+  }
+}
+
+describe("a parse reusing the previous version reads as a fresh parse", () => {
+  const files = readdirSync(CORPUS).filter((file) => file.endsWith(".toml"));
+
+  test("over the corpus's TOML files", () => {
+    assert.ok(files.length > 100, "the corpus is there");
+    files.forEach((file, k) => editChain(file, readFileSync(resolve(CORPUS, file), "utf8"), k));
+  });
+
+  test("over a generated file of a thousand lines", () => {
+    editChain("generated", generateConfig(1_000), 7);
+  });
+
+  test("after an edit, the sections outside it are the previous version's, moved", () => {
+    const text = generateConfig(1_000);
+    const before = parseConfig(text);
+    const at = text.indexOf("[[env.");
+    const after = parseConfig(`${text.slice(0, at)}#${text.slice(at)}`, before, "toml", "replaced");
+    const reused = after.reuse!.models.filter((model) => before.reuse!.models.includes(model));
+    assert.equal(reused.length, after.reuse!.models.length - 1, "all but the edited section");
+  });
+});
