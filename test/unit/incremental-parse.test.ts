@@ -1,15 +1,16 @@
 /**
  * Typing into a configuration reparses only what the keystroke touched (see
- * `server/src/syntax/toml/index.ts`). Whatever is typed, the result must read exactly as a
- * fresh parse of the same text: here, chains of one-character edits over every TOML file of
- * the corpus and a generated one, each parse reusing the last as the server does.
+ * `server/src/syntax/toml/index.ts`) and checks again only the environment it was typed in (see
+ * `server/src/checks/memo.ts`). Whatever is typed, the result must read exactly as a fresh
+ * parse and check of the same text: here, chains of edits over every TOML file of the corpus
+ * and a generated one, each parse reusing the last as the server does.
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, test } from "node:test";
 import { generateConfig } from "../../scripts/bench/generate";
-import { parseConfig, type ParsedConfig } from "../../server/src/service";
+import { diagnose, parseConfig, type ParsedConfig } from "../../server/src/service";
 import { Random } from "../fuzz/random";
 import { modelDifference } from "../support/model-difference";
 
@@ -56,8 +57,12 @@ function editChain(name: string, start: string, seed: number): void {
   for (let step = 0; step < EDITS_PER_FILE; step++) {
     text = typeInto(text, random);
     parsed = parseConfig(text, parsed, "toml", "replaced");
-    const difference = modelDifference(parseConfig(text), parsed);
+    const fresh = parseConfig(text);
+    const difference = modelDifference(fresh, parsed);
     assert.equal(difference, undefined, `${name}, edit ${step + 1}: ${difference}`);
+    // The checks replay what they found in sections the edit left alone: it must all still hold.
+    const where = `${name}, edit ${step + 1}`;
+    assert.deepEqual(diagnose(parsed, "file:///w.toml"), diagnose(fresh, "file:///w.toml"), where);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { FieldSpec, ValueType } from "../catalog/types";
 import type { ConfigValue, Entry, TableValue } from "../syntax/model";
 import type { CheckContext } from "./context";
+import type { Problem } from "./problem";
 import { closest } from "./suggest";
 
 export interface TableRules {
@@ -17,8 +18,46 @@ export interface TableRules {
   readonly skip?: (entry: Entry) => boolean;
 }
 
+/** What checking a table found, kept while the table is the same object (see `memo.ts`). */
+interface Checked {
+  readonly rules: TableRules;
+  readonly format: string;
+  readonly problems: readonly Problem[];
+  /** Whether any of its keys had been explained by the scoping check. */
+  readonly explained: boolean;
+}
+
+/**
+ * The tables of a section are the same objects from one keystroke to the next while the section
+ * is unchanged, and a binding entry's problems all point into its own section, so they move
+ * with it: a large file's thousands of entries are not checked again after every keystroke.
+ */
+const checked = new WeakMap<TableValue, Checked>();
+
 export function checkTable(context: CheckContext, table: TableValue, rules: TableRules): void {
-  const specs = new Map(rules.fields.map((spec) => [spec.name, spec]));
+  const last = checked.get(table);
+  const explained = [...table.entries.values()].some((entry) => context.isMisplaced(entry));
+  if (
+    last &&
+    !rules.skip &&
+    last.rules.label === rules.label &&
+    last.rules.fields === rules.fields &&
+    last.rules.open === rules.open &&
+    last.format === context.document.format &&
+    last.explained === explained &&
+    !explained
+  ) {
+    for (const problem of last.problems) context.problems.add(problem);
+    return;
+  }
+  const from = context.problems.list.length;
+  checkFields(context, table, rules);
+  const problems = context.problems.list.slice(from);
+  checked.set(table, { rules, format: context.document.format, problems, explained });
+}
+
+function checkFields(context: CheckContext, table: TableValue, rules: TableRules): void {
+  const specs = specsOf(rules.fields);
 
   for (const entry of table.entries.values()) {
     if (rules.skip?.(entry)) continue;
@@ -39,6 +78,17 @@ export function checkTable(context: CheckContext, table: TableValue, rules: Tabl
       );
     }
   }
+}
+
+const specsByName = new WeakMap<readonly FieldSpec[], Map<string, FieldSpec>>();
+
+function specsOf(fields: readonly FieldSpec[]): Map<string, FieldSpec> {
+  let specs = specsByName.get(fields);
+  if (!specs) {
+    specs = new Map(fields.map((spec) => [spec.name, spec]));
+    specsByName.set(fields, specs);
+  }
+  return specs;
 }
 
 function unknownField(context: CheckContext, entry: Entry, rules: TableRules): void {

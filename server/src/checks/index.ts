@@ -1,15 +1,21 @@
 /**
  * Runs every check on a document, in an order that matters once: the scoping check goes first
- * so the keys it explains are not reported again as unknown.
+ * in each environment so the keys it explains are not reported again as unknown.
+ *
+ * Each environment is checked as a part made of the sections that write it (see
+ * `CheckContext.once`): after a keystroke, only the environment it was typed in is checked
+ * again, and the others replay what they found.
  */
-import { bindingsIn, environmentsOf } from "../service/bindings";
+import { bindingsIn, environmentsOf, type Environment, type KindUse } from "../service/bindings";
 import type { ConfigDocument } from "../syntax/model";
 import { CheckContext } from "./context";
 import { checkInheritance, expectedInEnvironments } from "./environments";
-import { checkMigrations } from "./migrations";
+import { lastValue, internList } from "./memo";
+import { checkMigrations, introducedClasses } from "./migrations";
 import { checkBindingNames } from "./names";
+import { partsByEnvironment } from "./parts";
 import type { Problem } from "./problem";
-import { checkScoping } from "./scoping";
+import { checkHeaderOrder, checkSectionScoping } from "./scoping";
 import { checkEnvironmentKeys } from "./structure";
 
 export function checkDocument(document: ConfigDocument): Problem[] {
@@ -21,23 +27,48 @@ export function checkDocument(document: ConfigDocument): Problem[] {
     context.problems.add({ code, severity, span: problem.span, message: problem.message, related });
   }
 
-  checkScoping(context);
-  const environments = environmentsOf(document);
-  const [top, ...named] = environments.map((environment) => ({
-    environment,
-    uses: bindingsIn(environment),
-  }));
-  for (const { environment, uses } of [top!, ...named]) {
-    checkEnvironmentKeys(context, environment);
-    checkBindingNames(context, environment, uses);
-    checkMigrations(context, environment, uses, top!.environment);
-  }
-  const expected = expectedInEnvironments(top!.uses);
-  for (const { environment, uses } of named) {
-    checkInheritance(context, expected, environment, uses);
+  checkHeaderOrder(context);
+  const [top, ...named] = environmentsOf(document);
+  const parts = partsByEnvironment(document, named);
+  const firstHeader = document.sections.find((section) => section.header)?.header;
+  // The top level's bindings, read again only when a section of the top level changed; what
+  // the environments' inheritance and migrations read of them, as one object.
+  const { topUses, expected, fromTop } = lastValue(parts.get(undefined)!.sections, () =>
+    readTop(top!),
+  );
+
+  for (const environment of [top!, ...named]) {
+    const { sections, own } = parts.get(environment.name)!;
+    const name = environment.name ?? "";
+    let uses: KindUse[] | undefined;
+    const usesOf = (env: Environment) => (uses ??= env === top ? topUses : bindingsIn(env));
+
+    context.once(sections, `keys ${name}`, [firstHeader], () => {
+      for (const section of own) checkSectionScoping(context, section, firstHeader);
+      checkEnvironmentKeys(context, environment);
+      checkBindingNames(context, environment, usesOf(environment));
+    });
+    context.once(sections, `inherits ${name}`, [fromTop], () => {
+      checkMigrations(context, environment, usesOf(environment), top!);
+      if (environment !== top)
+        checkInheritance(context, expected, environment, usesOf(environment));
+    });
   }
 
   return context.problems.list.sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
   );
+}
+
+function readTop(top: Environment) {
+  const topUses = bindingsIn(top);
+  const expected = expectedInEnvironments(topUses);
+  const migrations = top.table.entries.get("migrations")?.value;
+  const fromTop = internList([
+    top.table.entries.has("exports"),
+    ...introducedClasses(migrations),
+    ...expected.flatMap(({ use, names }) => [use.kind, use.entry.keySpan, ...names]),
+    ...expected.flatMap(({ use }) => use.bindings.map((b) => b.nameSpan ?? b.span)),
+  ]);
+  return { topUses, expected, fromTop };
 }

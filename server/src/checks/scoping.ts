@@ -13,37 +13,52 @@ import type { CheckContext } from "./context";
 /** What a header's table accepts: field names, or anything (`[vars]`, open tables). */
 type Accepts = { readonly fields: ReadonlySet<string> } | "anything";
 
-export function checkScoping(context: CheckContext): void {
-  const sections = context.document.sections;
-  const firstHeader = sections.find((section) => section.header)?.header;
-  let previous: Section | undefined;
-
-  for (const section of sections) {
-    const header = section.header;
-    if (!header) {
-      topLevelKeysAfterCommentedHeader(context, section);
-      continue;
-    }
-    const scoped = header.path[0] === "env" ? header.path.slice(2) : header.path;
-    const afterEnvHeader = previous?.header?.path[0] === "env" && previous.header.path.length === 2;
+/**
+ * A top-level binding header right after `[env.NAME]`: the one scoping slip that depends on
+ * the order of sections, so it is checked over the whole document on every change.
+ */
+export function checkHeaderOrder(context: CheckContext): void {
+  let previous: Section["header"];
+  for (const { header } of context.document.sections) {
+    if (!header) continue;
+    const afterEnvHeader = previous?.path[0] === "env" && previous.path.length === 2;
     if (afterEnvHeader && header.path[0] !== "env") {
-      topLevelBindingAfterEnv(context, section, previous!.header!.path[1]!);
+      topLevelBindingAfterEnv(context, header, previous!.path[1]!);
     }
-    previous = section;
+    previous = header;
+  }
+}
 
-    // Keys right under `[env.NAME]` are that environment's settings, as intended.
-    if (scoped.length === 0) continue;
-    const accepts = acceptedFields(scoped);
-    if (!accepts) continue;
+/** The keys of one section that evidently belong somewhere else than TOML puts them. */
+export function checkSectionScoping(
+  context: CheckContext,
+  section: Section,
+  firstHeader: Section["header"],
+): void {
+  const header = section.header;
+  if (!header) return topLevelKeysAfterCommentedHeader(context, section);
+  const scoped = header.path[0] === "env" ? header.path.slice(2) : header.path;
+  // Keys right under `[env.NAME]` are that environment's settings, as intended.
+  if (scoped.length > 0) checkSectionKeys(context, section, scoped, firstHeader!);
+}
 
-    for (const key of section.keys) {
-      const name = key.path[0]!;
-      if (accepts !== "anything" && accepts.fields.has(name)) continue;
-      if (isTopLevelKey(name, accepts === "anything") && firstHeader) {
-        misplacedTopLevelKey(context, key.span, name, header.path, firstHeader.span);
-      } else if (accepts !== "anything") {
-        keyAfterCommentedHeader(context, section, key.span, name, header.path);
-      }
+/** The keys under one header that the author evidently meant for somewhere else. */
+function checkSectionKeys(
+  context: CheckContext,
+  section: Section,
+  scoped: readonly string[],
+  firstHeader: NonNullable<Section["header"]>,
+): void {
+  const header = section.header!;
+  const accepts = acceptedFields(scoped);
+  if (!accepts) return;
+  for (const key of section.keys) {
+    const name = key.path[0]!;
+    if (accepts !== "anything" && accepts.fields.has(name)) continue;
+    if (isTopLevelKey(name, accepts === "anything")) {
+      misplacedTopLevelKey(context, key.span, name, header.path, firstHeader.span);
+    } else if (accepts !== "anything") {
+      keyAfterCommentedHeader(context, section, key.span, name, header.path);
     }
   }
 }
@@ -112,8 +127,11 @@ function commentedHeaderFor(section: Section, span: Span, name: string) {
  * suggests the author meant it for the environment. (After a full-path header such as
  * `[[env.NAME.kv_namespaces]]` the author evidently knows, so nothing is said.)
  */
-function topLevelBindingAfterEnv(context: CheckContext, section: Section, env: string): void {
-  const header = section.header!;
+function topLevelBindingAfterEnv(
+  context: CheckContext,
+  header: NonNullable<Section["header"]>,
+  env: string,
+): void {
   const kind = findKind(header.path.join("."));
   if (!kind || kind.inherited || kind.topLevelOnly) return;
   const environment = context.document.root.entries.get("env")?.value;
@@ -140,8 +158,12 @@ function acceptedFields(path: readonly string[]): Accepts | undefined {
   return { fields: names(key.fields ?? []) };
 }
 
+const namesOf = new WeakMap<readonly FieldSpec[], ReadonlySet<string>>();
+
 function names(fields: readonly FieldSpec[]): ReadonlySet<string> {
-  return new Set(fields.map((field) => field.name));
+  let set = namesOf.get(fields);
+  if (!set) namesOf.set(fields, (set = new Set(fields.map((field) => field.name))));
+  return set;
 }
 
 /**

@@ -30,14 +30,14 @@ class ModelBuilder {
 
   constructor(models: readonly SectionModel[]) {
     for (const model of models) {
-      this.problems.push(...model.problems);
+      for (const problem of model.problems) this.problems.push(problem);
       const contentEnd = model.content.end;
       if (model.table && model.path) {
         this.link(model.path, model.array, model.table, contentEnd);
       } else if (model.table) {
         this.merge(this.root, model.table, []);
       }
-      this.root.span = { start: 0, end: Math.max(this.root.span.end, contentEnd) };
+      extendTo(this.root, contentEnd);
     }
     this.built = {
       root: this.root,
@@ -50,7 +50,8 @@ class ModelBuilder {
   private link(path: readonly KeyPart[], array: boolean, table: TableValue, contentEnd: number) {
     const header = table.header!;
     let current = this.root;
-    for (const [i, part] of path.entries()) {
+    for (let i = 0; i < path.length; i++) {
+      const part = path[i]!;
       const existing = current.entries.get(part.name);
       extendTo(current, contentEnd);
 
@@ -181,7 +182,10 @@ function newTable(form: TableForm, span: Span): TableValue {
   return { kind: "table", form, entries: new Map(), span };
 }
 
-/** Grows a table or array of this build to cover what another section adds to it. */
+/**
+ * Grows a table or array of this build to cover what another section adds to it. Its span is
+ * its own (made by this build), so it grows in place.
+ */
 function extendTo(value: TableValue | ArrayValue, end: number): void {
-  if (end > value.span.end) value.span = { start: value.span.start, end };
+  if (end > value.span.end) (value.span as { end: number }).end = end;
 }

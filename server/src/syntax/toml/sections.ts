@@ -98,11 +98,11 @@ export function resplitSections(
   };
 
   const scanned = scan(text, previous[first]!.start, backInStep);
-  const after = previous.slice(resumeAt).map((slice) => ({
-    ...slice,
-    start: slice.start + delta,
-    end: slice.end + delta,
-  }));
+  const after: SectionSlice[] = [];
+  for (let k = resumeAt; k < previous.length; k++) {
+    const { start, end, header, statements, tooDeep, clean } = previous[k]!;
+    after.push({ start: start + delta, end: end + delta, header, statements, tooDeep, clean });
+  }
   return {
     slices: [...previous.slice(0, first), ...scanned, ...after],
     before: first,

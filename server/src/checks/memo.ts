@@ -1,0 +1,154 @@
+/**
+ * What a check found about one part of the model, kept to be replayed while that part is the
+ * same. A keystroke leaves every TOML section but one as it was (see `syntax/toml/index.ts`),
+ * so most of a large file's checks would find exactly what they found a keystroke ago.
+ *
+ * Sections are compared by identity: the parser hands the next version the same `Section`
+ * objects for sections whose text is unchanged, moved to where the edit put them. Findings are
+ * kept relative to the sections they point into, so they replay at the sections' new places.
+ * Whatever else a check reads must be named in its `depends` (compared by identity) or its
+ * `variant` (compared as text).
+ */
+import type { Section, Span } from "../syntax/model";
+import type { Problem } from "./problem";
+
+/** A place as an offset into the section holding it, so that it moves with the section. */
+interface Anchored {
+  readonly from: Section;
+  readonly start: number;
+  readonly to: Section;
+  readonly end: number;
+}
+
+interface KeptProblem {
+  readonly problem: Problem;
+  readonly span: Anchored;
+  readonly related?: readonly Anchored[];
+}
+
+interface Kept {
+  readonly variant: string;
+  readonly depends: readonly unknown[];
+  readonly problems: readonly KeptProblem[];
+  /** Keys the check explained, which other checks must not report again. */
+  readonly misplaced: readonly Anchored[];
+}
+
+export interface Findings {
+  readonly problems: readonly Problem[];
+  readonly misplaced: readonly Span[];
+}
+
+/** Findings by the first section of what they are about; a WeakMap lets them go with it. */
+const kept = new WeakMap<Section, Kept[]>();
+
+/** A section is the first of at most a few parts (an environment's keys and inheritance). */
+const PER_SECTION = 4;
+
+/** Where findings are kept and replayed for one version of a document. */
+export class FindingsMemo {
+  private present?: Set<Section>;
+
+  constructor(private readonly sections: readonly Section[]) {}
+
+  recall(part: Section, variant: string, depends: readonly unknown[]): Findings | undefined {
+    const found = kept
+      .get(part)
+      ?.find((k) => k.variant === variant && sameItems(k.depends, depends));
+    if (!found) return undefined;
+    const spans = [
+      ...found.problems.flatMap((k) => [k.span, ...(k.related ?? [])]),
+      ...found.misplaced,
+    ];
+    // A finding may point into a section outside the part (a related place); gone, it is moot.
+    this.present ??= new Set(this.sections);
+    if (!spans.every((span) => this.present!.has(span.from) && this.present!.has(span.to))) {
+      return undefined;
+    }
+    return {
+      problems: found.problems.map(({ problem, span, related }) => ({
+        ...problem,
+        span: resolve(span),
+        ...(related && {
+          related: problem.related!.map((place, i) => ({ ...place, span: resolve(related[i]!) })),
+        }),
+      })),
+      misplaced: found.misplaced.map(resolve),
+    };
+  }
+
+  remember(part: Section, variant: string, depends: readonly unknown[], found: Findings): void {
+    const list = kept.get(part) ?? [];
+    const i = list.findIndex((k) => k.variant === variant);
+    if (i >= 0) list.splice(i, 1);
+    else if (list.length >= PER_SECTION) list.shift();
+    list.push({
+      variant,
+      depends,
+      problems: found.problems.map((problem) => ({
+        problem,
+        span: this.anchor(problem.span),
+        ...(problem.related && { related: problem.related.map((r) => this.anchor(r.span)) }),
+      })),
+      misplaced: found.misplaced.map((span) => this.anchor(span)),
+    });
+    kept.set(part, list);
+  }
+
+  private anchor(span: Span): Anchored {
+    const from = this.sectionAt(span.start);
+    const to = this.sectionAt(span.end);
+    return { from, start: span.start - from.span.start, to, end: span.end - to.span.start };
+  }
+
+  /** The section a place is in: the last one starting at or before it. */
+  private sectionAt(offset: number): Section {
+    let low = 0;
+    let high = this.sections.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.sections[mid]!.span.start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return this.sections[low]!;
+  }
+}
+
+function resolve(place: Anchored): Span {
+  return { start: place.from.span.start + place.start, end: place.to.span.start + place.end };
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+const lastValues = new WeakMap<Section, { readonly depends: readonly unknown[]; value: unknown }>();
+
+/**
+ * What `compute` gave last time for the same sections (compared by identity), or its new value.
+ * For values read from the model that stay true while its sections do.
+ */
+export function lastValue<T>(sections: readonly Section[], compute: () => T): T {
+  const part = sections[0];
+  if (!part) return compute();
+  const last = lastValues.get(part);
+  if (last && sameItems(last.depends, sections)) return last.value as T;
+  const value = compute();
+  lastValues.set(part, { depends: [...sections], value });
+  return value;
+}
+
+const interned: { readonly items: readonly unknown[]; readonly token: object }[] = [];
+
+/**
+ * One object for a list of values: the same values (by identity, in order) give the same
+ * object, so a long list can be one item of a check's `depends`. A few lists are kept, the
+ * most recent first.
+ */
+export function internList(items: readonly unknown[]): object {
+  const at = interned.findIndex((entry) => sameItems(entry.items, items));
+  const entry = at >= 0 ? interned.splice(at, 1)[0]! : { items: [...items], token: {} };
+  interned.unshift(entry);
+  interned.length = Math.min(interned.length, 16);
+  return entry.token;
+}
