@@ -7,6 +7,7 @@ import {
   type Command,
   type CompletionItem,
   type CompletionItemKind,
+  type CompletionList,
 } from "vscode-languageserver-types";
 import type { Span } from "../../syntax/model";
 import type { ParsedConfig } from "../index";
@@ -41,6 +42,8 @@ export interface ItemSpec {
   readonly retrigger?: boolean;
 }
 
+export const NOTHING: CompletionList = { isIncomplete: false, items: [] };
+
 /**
  * VS Code's command for opening the suggestion list; the JSON language service uses it the same
  * way after inserting a key. Other editors ignore a command they do not know.
@@ -62,4 +65,10 @@ export function completionItem(spec: ItemSpec, context: CompletionContext): Comp
   }
   if (spec.retrigger) item.command = SUGGEST_AGAIN;
   return item;
+}
+
+/** Each label once, keeping the first (best placed) item. */
+export function unique(items: readonly CompletionItem[]): CompletionItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.label) && Boolean(seen.add(item.label)));
 }
