@@ -9,7 +9,14 @@ import { entryAt, isTable } from "../../syntax/model";
 import { completionItem, type CompletionContext } from "./items";
 import { keyOffers, type KeyValue } from "./key-offers";
 import { entryFields, tableSchema, type ScopeTable } from "./schema";
-import { fieldSnippet, inlineTable, TabStops, tomlKey, valueSnippet } from "./snippets";
+import {
+  fieldSnippet,
+  inlineTable,
+  snippetText,
+  TabStops,
+  tomlKey,
+  valueSnippet,
+} from "./snippets";
 import type { KeySpot } from "./spot";
 
 export function keyItems(spot: KeySpot, context: CompletionContext): CompletionItem[] {
@@ -48,11 +55,15 @@ function presentKeys(spot: KeySpot, context: CompletionContext, scope?: ScopeTab
   return present;
 }
 
-/** `key = value` as a snippet, or the key alone when a `=` already follows. */
-function keyEdit(spot: KeySpot, key: string, value: KeyValue) {
-  if (spot.valueFollows) return { range: spot.range, newText: tomlKey(key) };
+/**
+ * `key = value` as a snippet, or the key alone when a `=` already follows. A kind's key path is
+ * written dotted (`durable_objects.bindings`), each part bare or quoted as TOML needs it.
+ */
+function keyEdit(spot: KeySpot, path: string, value: KeyValue) {
+  const key = path.split(".").map(tomlKey).join(".");
+  if (spot.valueFollows) return { range: spot.range, newText: key };
   const written = value.slot ? valueSnippet(value.slot, new TabStops()) : kindValue(value.kind);
-  return { range: spot.range, newText: `${tomlKey(key)} = ${written}`, snippet: true };
+  return { range: spot.range, newText: `${snippetText(key)} = ${written}`, snippet: true };
 }
 
 /** A binding kind written inline: `[{ binding = "…" }]`, `{ … }` for a single table. */
