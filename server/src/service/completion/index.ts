@@ -1,12 +1,13 @@
 /**
- * Completion in a Worker configuration: table headers, keys and values, worked out from the
- * text around the caret so that it answers in the half-typed documents completion is asked
- * about. The catalog says what may be written where.
+ * Completion in a Worker configuration: table headers, keys and values in TOML, property keys
+ * and values in JSON, worked out from the text around the caret so that it answers in the
+ * half-typed documents completion is asked about. The catalog says what may be written where.
  */
 import type { CompletionList, Position } from "vscode-languageserver-types";
 import type { ParsedConfig } from "../index";
 import type { WorkspaceView } from "../workspace";
 import { NOTHING, type CompletionContext } from "./items";
+import { completeJson } from "./json";
 import { completeToml } from "./toml";
 
 /**
@@ -20,15 +21,12 @@ export function complete(
   workspace: WorkspaceView,
   configUri: string,
 ): CompletionList {
-  // FIXME: JSON configurations get no completion until their layout has an equivalent of
-  // TOML sections; the document says which format it is.
-  if (parsed.document.format !== "toml") return NOTHING;
   try {
     const text = parsed.document.text;
     const offset = parsed.lines.offsetAt(position);
     const eol = text.includes("\r\n") ? "\r\n" : "\n";
     const context: CompletionContext = { parsed, offset, workspace, configUri, eol };
-    return completeToml(context);
+    return parsed.document.format === "json" ? completeJson(context) : completeToml(context);
   } catch {
     // A completion list is a convenience: a bug in it must not cost the user the editor.
     return NOTHING;

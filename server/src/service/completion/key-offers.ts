@@ -2,7 +2,7 @@
  * Which keys completion offers in a table, whatever the syntax they will be written in: the
  * fields of a binding entry or configuration table that are not written yet, required ones
  * first; at the top level and in an environment, the settings and the binding kinds, except
- * those the table already has. keys.ts writes them as TOML.
+ * those the table already has. keys.ts writes them as TOML, json-keys.ts as JSON.
  */
 import { CompletionItemKind } from "vscode-languageserver-types";
 import { bindingKinds, configKeys, isContainerKey } from "../../catalog";
