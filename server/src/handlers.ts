@@ -40,9 +40,10 @@ export interface HandlerContext {
 
 /**
  * Characters after which completion opens by itself: a header's brackets and dots, the `=`
- * and quote before a value, and the comma and brace of inline tables.
+ * (TOML) or `:` (JSON) and quote before a value, and the comma and brace of inline tables and
+ * JSON objects.
  */
-const TRIGGERS = ["[", ".", "=", '"', ",", "{", " "];
+const TRIGGERS = ["[", ".", "=", ":", '"', ",", "{", " "];
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
   completionProvider: { triggerCharacters: TRIGGERS },

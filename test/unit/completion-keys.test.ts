@@ -139,6 +139,20 @@ describe("completion of keys at the top level and in environments", () => {
     );
   });
 
+  test("a kind kept below another key is written as a dotted key, not a quoted one", () => {
+    assert.equal(
+      accept(topLevel, "durable_objects.bindings"),
+      topLevel.replace(
+        "|",
+        'durable_objects.bindings = [{ name = "MY_DURABLE_OBJECT", class_name = "MyDurableObject" }]',
+      ),
+    );
+  });
+
+  test("a quoted key's dollar sign stays text in the snippet", () => {
+    assert.equal(applyRaw(topLevel, "$schema"), topLevel.replace("|", '"\\$schema" = "$1"'));
+  });
+
   test("a dotted key continues into the table it names", () => {
     const fixture = lines('name = "app"', "durable_objects.|");
     assert.deepEqual(labels(fixture), ["code_update_strategy", "bindings"]);

@@ -193,6 +193,19 @@ describe("completion of values that name something", () => {
     );
   });
 
+  test("environment names of a Worker configured in JSON, read as JSON", () => {
+    const fixture = lines(
+      "[[services]]",
+      'binding = "AUTH"',
+      'service = "auth"',
+      "environment = |",
+    );
+    const auth = "file:///work/auth/wrangler.jsonc";
+    const text = '{ "name": "auth", "env": { "staging": {}, }, } // trailing commas, as Wrangler';
+    const workspace = workspaceOf({ [auth]: text }, [{ name: "auth", uri: auth }]);
+    assert.deepEqual(labels(fixture, workspace), ["staging"]);
+  });
+
   test("no label twice, whatever the position", () => {
     const workspace = workspaceOf(
       { ...files, "file:///work/auth/wrangler.toml": authConfig },

@@ -4,7 +4,7 @@
  * written, and a blank line before a new property when the properties are set apart so.
  */
 import { parseTree } from "jsonc-parser";
-import type { ArrayValue, Span, TableValue } from "../../syntax/model";
+import type { ArrayValue, ConfigDocument, Span, TableValue } from "../../syntax/model";
 import { indentAt, type FixContext } from "../quick-fixes/edits";
 import type { Addition, EntryField } from "./entry";
 import { appendItem } from "./list-items";
@@ -16,7 +16,7 @@ export class JsonWriter {
   private readonly unit: string;
 
   constructor(private readonly context: FixContext) {
-    this.unit = indentUnit(context);
+    this.unit = jsonIndentUnit(context.document) ?? "\t";
   }
 
   /** One more item at the end of an array; an object spans lines when its neighbours do. */
@@ -116,11 +116,11 @@ function isList(value: Json): value is readonly Json[] {
   return Array.isArray(value);
 }
 
-/** The indentation of the top-level properties: the file's unit (a tab when it shows none). */
-function indentUnit(context: FixContext): string {
-  const first = [...context.document.root.entries.values()][0];
-  if (!first || !startsLine(context.text, first.keySpan.start)) return "\t";
-  return indentAt(context.text, first.keySpan.start) || "\t";
+/** The indentation of the top-level properties: the file's unit, when it shows one. */
+export function jsonIndentUnit(document: ConfigDocument): string | undefined {
+  const first = [...document.root.entries.values()][0];
+  if (!first || !startsLine(document.text, first.keySpan.start)) return undefined;
+  return indentAt(document.text, first.keySpan.start) || undefined;
 }
 
 /** The braces of the top-level object; the model's root spans the whole text. */

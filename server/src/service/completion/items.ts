@@ -4,9 +4,11 @@
  */
 import {
   InsertTextFormat,
+  InsertTextMode,
   type Command,
   type CompletionItem,
   type CompletionItemKind,
+  type CompletionList,
 } from "vscode-languageserver-types";
 import type { Span } from "../../syntax/model";
 import type { ParsedConfig } from "../index";
@@ -39,7 +41,16 @@ export interface ItemSpec {
   readonly position: number;
   /** Ask for completion again once inserted: the value has candidates of its own. */
   readonly retrigger?: boolean;
+  /**
+   * The lines of `newText` carry their own indentation, so the editor must insert them as they
+   * are instead of adding the caret line's indentation to each.
+   */
+  readonly indented?: boolean;
+  /** Other edits made with the item, such as the comma a JSON property needs before it. */
+  readonly additional?: readonly { readonly range: Span; readonly newText: string }[];
 }
+
+export const NOTHING: CompletionList = { isIncomplete: false, items: [] };
 
 /**
  * VS Code's command for opening the suggestion list; the JSON language service uses it the same
@@ -61,5 +72,18 @@ export function completionItem(spec: ItemSpec, context: CompletionContext): Comp
     item.filterText = spec.filterText;
   }
   if (spec.retrigger) item.command = SUGGEST_AGAIN;
+  if (spec.indented) item.insertTextMode = InsertTextMode.asIs;
+  if (spec.additional?.length) {
+    item.additionalTextEdits = spec.additional.map((edit) => ({
+      range: context.parsed.lines.rangeOf(edit.range),
+      newText: edit.newText,
+    }));
+  }
   return item;
+}
+
+/** Each label once, keeping the first (best placed) item. */
+export function unique(items: readonly CompletionItem[]): CompletionItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.label) && Boolean(seen.add(item.label)));
 }

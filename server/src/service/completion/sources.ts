@@ -7,7 +7,7 @@ import { introducedClasses } from "../../checks/migrations";
 import type { BindingKind, FieldReference } from "../../catalog/types";
 import { entryAt, isTable, type TableValue } from "../../syntax/model";
 import { bindingsIn, environmentsOf, type Environment } from "../bindings";
-import { parseConfig } from "../index";
+import { formatOf, parseConfig } from "../index";
 import { exportedClasses } from "../worker-source";
 import { resolveFrom, type WorkerConfigRef } from "../workspace";
 import type { CompletionContext } from "./items";
@@ -151,12 +151,11 @@ function environmentCandidates(
   const ref = context.workspace.workerConfigs().find((r) => r.name === worker);
   if (!ref) return [];
 
-  // FIXME: parses the other configuration as TOML; read wrangler.json(c) as JSON once the
-  // service can tell a configuration's format from its URI.
   const document =
     ref.uri === context.configUri
       ? context.parsed.document
-      : parseConfig(context.workspace.readText(ref.uri) ?? "").document;
+      : parseConfig(context.workspace.readText(ref.uri) ?? "", undefined, formatOf(ref.uri))
+          .document;
   return environmentsOf(document)
     .filter((environment) => environment.name !== undefined)
     .map((environment) => ({
