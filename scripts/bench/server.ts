@@ -2,7 +2,7 @@
  * The built language server as an editor runs it: `dist/server.js --stdio` in its own process,
  * spoken to over JSON-RPC. The process also gets a small probe on an IPC channel that collects
  * garbage and reports its heap, so memory after a run is what is still held, not what the
- * collector has yet to reclaim.
+ * collector has yet to reclaim. With `WB_PROFILE=dir`, the server writes a CPU profile there.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -39,7 +39,7 @@ export class BenchServer {
   static async start(): Promise<BenchServer> {
     const child = spawn(
       process.execPath,
-      ["--expose-gc", "--import", MEMORY_PROBE, SERVER_PATH, "--stdio"],
+      [...profiling(), "--expose-gc", "--import", MEMORY_PROBE, SERVER_PATH, "--stdio"],
       { stdio: ["pipe", "pipe", "inherit", "ipc"] },
     );
     const connection = createMessageConnection(
@@ -78,4 +78,10 @@ export class BenchServer {
     await exited;
     this.connection.dispose();
   }
+}
+
+/** Node's options for a CPU profile of the server, when `WB_PROFILE` names a folder for it. */
+function profiling(): string[] {
+  const folder = process.env.WB_PROFILE;
+  return folder ? ["--cpu-prof", `--cpu-prof-dir=${folder}`] : [];
 }

@@ -36,7 +36,8 @@ const checked = new WeakMap<TableValue, Checked>();
 
 export function checkTable(context: CheckContext, table: TableValue, rules: TableRules): void {
   const last = checked.get(table);
-  const explained = [...table.entries.values()].some((entry) => context.isMisplaced(entry));
+  let explained = false;
+  for (const entry of table.entries.values()) explained ||= context.isMisplaced(entry);
   if (
     last &&
     !rules.skip &&

@@ -98,16 +98,13 @@ export function resplitSections(
   };
 
   const scanned = scan(text, previous[first]!.start, backInStep);
-  const after: SectionSlice[] = [];
+  const slices = previous.slice(0, first);
+  for (const slice of scanned) slices.push(slice);
   for (let k = resumeAt; k < previous.length; k++) {
     const { start, end, header, statements, tooDeep, clean } = previous[k]!;
-    after.push({ start: start + delta, end: end + delta, header, statements, tooDeep, clean });
+    slices.push({ start: start + delta, end: end + delta, header, statements, tooDeep, clean });
   }
-  return {
-    slices: [...previous.slice(0, first), ...scanned, ...after],
-    before: first,
-    after: after.length,
-  };
+  return { slices, before: first, after: previous.length - resumeAt };
 }
 
 /** The sections after an edit, and how many at each end are the previous ones (moved). */
