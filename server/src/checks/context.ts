@@ -37,10 +37,8 @@ export class CheckContext {
     depends: readonly unknown[],
     check: () => void,
   ): void {
-    const part = sections[0];
-    if (!part) return check();
-    const all = [...sections, ...depends];
-    const known = this.memo.recall(part, variant, all);
+    if (sections.length === 0) return check();
+    const known = this.memo.recall(sections, variant, depends);
     if (known) {
       for (const problem of known.problems) this.problems.add(problem);
       for (const span of known.misplaced) this.markMisplaced(span);
@@ -48,7 +46,7 @@ export class CheckContext {
     }
     const [problems, marks] = [this.problems.list.length, this.marks.length];
     check();
-    this.memo.remember(part, variant, all, {
+    this.memo.remember(sections, variant, depends, {
       problems: this.problems.list.slice(problems),
       misplaced: this.marks.slice(marks),
     });

@@ -16,7 +16,7 @@ import { checkBindingNames } from "./names";
 import { partsByEnvironment } from "./parts";
 import type { Problem } from "./problem";
 import { checkHeaderOrder, checkSectionScoping } from "./scoping";
-import { checkEnvironmentKeys } from "./structure";
+import { checkEnvironmentKey } from "./structure";
 
 export function checkDocument(document: ConfigDocument): Problem[] {
   const context = new CheckContext(document);
@@ -37,17 +37,32 @@ export function checkDocument(document: ConfigDocument): Problem[] {
     readTop(top!),
   );
 
+  // The keys before the first header (or under a header too broken to read) are few.
+  for (const section of document.sections) {
+    if (!section.header) checkSectionScoping(context, section, firstHeader);
+  }
+
   for (const environment of [top!, ...named]) {
-    const { sections, own } = parts.get(environment.name)!;
+    const { sections, byKey, scopedByKey } = parts.get(environment.name)!;
     const name = environment.name ?? "";
     let uses: KindUse[] | undefined;
     const usesOf = (env: Environment) => (uses ??= env === top ? topUses : bindingsIn(env));
 
-    context.once(sections, `keys ${name}`, [firstHeader], () => {
-      for (const section of own) checkSectionScoping(context, section, firstHeader);
-      checkEnvironmentKeys(context, environment);
-      checkBindingNames(context, environment, usesOf(environment));
-    });
+    // Each key of the environment, with the scoping of the sections that write it: a keystroke
+    // in one binding kind checks that kind again, not the whole environment.
+    const keys = new Set([...environment.table.entries.keys(), ...scopedByKey.keys()]);
+    for (const key of keys) {
+      const entry = environment.table.entries.get(key);
+      context.once(byKey.get(key) ?? [], `key ${name} ${key}`, [firstHeader], () => {
+        for (const section of scopedByKey.get(key) ?? []) {
+          checkSectionScoping(context, section, firstHeader);
+        }
+        if (entry) checkEnvironmentKey(context, environment, entry);
+      });
+    }
+    context.once(sections, `names ${name}`, [], () =>
+      checkBindingNames(context, environment, usesOf(environment)),
+    );
     context.once(sections, `inherits ${name}`, [fromTop], () => {
       checkMigrations(context, environment, usesOf(environment), top!);
       if (environment !== top)

@@ -27,7 +27,7 @@ interface KeptProblem {
 }
 
 interface Kept {
-  readonly variant: string;
+  readonly sections: readonly Section[];
   readonly depends: readonly unknown[];
   readonly problems: readonly KeptProblem[];
   /** Keys the check explained, which other checks must not report again. */
@@ -39,11 +39,12 @@ export interface Findings {
   readonly misplaced: readonly Span[];
 }
 
-/** Findings by the first section of what they are about; a WeakMap lets them go with it. */
-const kept = new WeakMap<Section, Kept[]>();
-
-/** A section is the first of at most a few parts (an environment's keys and inheritance). */
-const PER_SECTION = 4;
+/**
+ * Findings by the first section of what they are about, then by variant (one section may be the
+ * first of several parts: its environment's, and each key it writes); a WeakMap lets them go
+ * with the section.
+ */
+const kept = new WeakMap<Section, Map<string, Kept>>();
 
 /** Where findings are kept and replayed for one version of a document. */
 export class FindingsMemo {
@@ -51,11 +52,15 @@ export class FindingsMemo {
 
   constructor(private readonly sections: readonly Section[]) {}
 
-  recall(part: Section, variant: string, depends: readonly unknown[]): Findings | undefined {
-    const found = kept
-      .get(part)
-      ?.find((k) => k.variant === variant && sameItems(k.depends, depends));
-    if (!found) return undefined;
+  recall(
+    sections: readonly Section[],
+    variant: string,
+    depends: readonly unknown[],
+  ): Findings | undefined {
+    const found = kept.get(sections[0]!)?.get(variant);
+    if (!found || !sameItems(found.depends, depends) || !sameItems(found.sections, sections)) {
+      return undefined;
+    }
     const spans = [
       ...found.problems.flatMap((k) => [k.span, ...(k.related ?? [])]),
       ...found.misplaced,
@@ -77,13 +82,16 @@ export class FindingsMemo {
     };
   }
 
-  remember(part: Section, variant: string, depends: readonly unknown[], found: Findings): void {
-    const list = kept.get(part) ?? [];
-    const i = list.findIndex((k) => k.variant === variant);
-    if (i >= 0) list.splice(i, 1);
-    else if (list.length >= PER_SECTION) list.shift();
-    list.push({
-      variant,
+  remember(
+    sections: readonly Section[],
+    variant: string,
+    depends: readonly unknown[],
+    found: Findings,
+  ): void {
+    let variants = kept.get(sections[0]!);
+    if (!variants) kept.set(sections[0]!, (variants = new Map()));
+    variants.set(variant, {
+      sections,
       depends,
       problems: found.problems.map((problem) => ({
         problem,
@@ -92,7 +100,6 @@ export class FindingsMemo {
       })),
       misplaced: found.misplaced.map((span) => this.anchor(span)),
     });
-    kept.set(part, list);
   }
 
   private anchor(span: Span): Anchored {
@@ -134,7 +141,7 @@ export function lastValue<T>(sections: readonly Section[], compute: () => T): T 
   const last = lastValues.get(part);
   if (last && sameItems(last.depends, sections)) return last.value as T;
   const value = compute();
-  lastValues.set(part, { depends: [...sections], value });
+  lastValues.set(part, { depends: sections, value });
   return value;
 }
 

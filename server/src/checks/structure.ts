@@ -11,20 +11,21 @@ import type { CheckContext } from "./context";
 import { checkTable, checkType, checkValue, describeType } from "./fields";
 import { closest } from "./suggest";
 
-export function checkEnvironmentKeys(context: CheckContext, environment: Environment): void {
+/** One key of the top level or of an environment. */
+export function checkEnvironmentKey(
+  context: CheckContext,
+  environment: Environment,
+  entry: Entry,
+): void {
   const inEnv = environment.name !== undefined;
-  const prefix = inEnv ? `env.${environment.name}.` : "";
+  const where = inEnv ? `env.${environment.name}.${entry.key}` : entry.key;
+  const kind = findKind(entry.key);
+  const key = findConfigKey(entry.key);
 
-  for (const entry of environment.table.entries.values()) {
-    const where = prefix + entry.key;
-    const kind = findKind(entry.key);
-    const key = findConfigKey(entry.key);
-
-    if (!inEnv && entry.key === "env") checkEnvTable(context, entry);
-    else if (kind) checkKind(context, kind, entry, where, inEnv);
-    else if (key) checkConfigKey(context, key, entry, where, inEnv);
-    else if (!context.isMisplaced(entry)) unknownKey(context, entry, where, inEnv);
-  }
+  if (!inEnv && entry.key === "env") checkEnvTable(context, entry);
+  else if (kind) checkKind(context, kind, entry, where, inEnv);
+  else if (key) checkConfigKey(context, key, entry, where, inEnv);
+  else if (!context.isMisplaced(entry)) unknownKey(context, entry, where, inEnv);
 }
 
 function checkEnvTable(context: CheckContext, entry: Entry): void {
