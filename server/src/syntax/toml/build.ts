@@ -35,6 +35,7 @@ class ModelBuilder {
       if (model.table && model.path) {
         this.link(model.path, model.array, model.table, contentEnd);
       } else if (model.table) {
+        this.run = undefined;
         this.merge(this.root, model.table, []);
       }
       extendTo(this.root, contentEnd);
@@ -46,14 +47,35 @@ class ModelBuilder {
     };
   }
 
+  /**
+   * The last `[[a.b]]` linked, with the tables and arrays its walk went through. The next
+   * section is often another `[[a.b]]`, and with nothing linked in between its walk would go
+   * through the same ones: a large file is mostly such runs.
+   */
+  private run?: {
+    readonly path: readonly KeyPart[];
+    readonly passed: readonly (TableValue | ArrayValue)[];
+    readonly items: ArrayValue;
+  };
+
   /** Puts a section's table where its `[a.b]` or `[[a.b]]` header says. */
   private link(path: readonly KeyPart[], array: boolean, table: TableValue, contentEnd: number) {
+    const run = this.run;
+    if (array && run && samePath(run.path, path)) {
+      for (const value of run.passed) extendTo(value, contentEnd);
+      run.items.items.push(table);
+      extendTo(run.items, contentEnd);
+      return;
+    }
+    this.run = undefined;
+    const passed: (TableValue | ArrayValue)[] = [];
     const header = table.header!;
     let current = this.root;
     for (let i = 0; i < path.length; i++) {
       const part = path[i]!;
       const existing = current.entries.get(part.name);
       extendTo(current, contentEnd);
+      passed.push(current);
 
       if (i < path.length - 1) {
         if (!existing) {
@@ -66,6 +88,7 @@ class ModelBuilder {
         } else if (existing.value.kind === "array" && existing.value.form === "tables") {
           const items = this.writableArray(current, existing);
           extendTo(items, contentEnd);
+          passed.push(items);
           current = this.writableLastItem(items);
         } else {
           return this.conflict(path, i, existing.keySpan, header);
@@ -83,10 +106,12 @@ class ModelBuilder {
           };
           this.own.add(items);
           current.entries.set(part.name, { key: part.name, keySpan: part.span, value: items });
+          this.run = { path, passed, items };
         } else if (existing.value.kind === "array" && existing.value.form === "tables") {
           const items = this.writableArray(current, existing);
           items.items.push(table);
           extendTo(items, contentEnd);
+          this.run = { path, passed, items };
         } else {
           return this.conflict(path, i, existing.keySpan, header);
         }
@@ -176,6 +201,10 @@ class ModelBuilder {
       related: earlier,
     });
   }
+}
+
+function samePath(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
+  return a.length === b.length && a.every((part, i) => part.name === b[i]!.name);
 }
 
 function newTable(form: TableForm, span: Span): TableValue {
