@@ -1,7 +1,8 @@
 /**
  * A sequence of quick picks and input boxes with a Back button on every step but the first,
  * and Escape to cancel at any step: the shape of "Add binding". Each step is a function that
- * asks one thing and returns the next step; Back re-runs the previous one.
+ * asks one thing (or nothing, when the answer is known) and returns the next step; Back re-runs
+ * the previous step that asked.
  */
 import * as vscode from "vscode";
 
@@ -17,7 +18,9 @@ export function currentPrompt(): string | undefined {
 class GoBack extends Error {}
 
 export class MultiStepInput {
+  /** The steps that asked, up to the one running now. */
   private readonly history: Step[] = [];
+  private asked = false;
 
   constructor(private readonly title: string) {}
 
@@ -26,8 +29,12 @@ export class MultiStepInput {
     let step: Step | undefined = first;
     while (step) {
       this.history.push(step);
+      this.asked = false;
       try {
-        step = await step(this);
+        const next: Step | undefined = await step(this);
+        // Going back to a step that asks nothing would only come forward again.
+        if (!this.asked) this.history.pop();
+        step = next;
       } catch (error) {
         if (error instanceof Cancelled) return false;
         if (!(error instanceof GoBack)) throw error;
@@ -127,6 +134,7 @@ export class MultiStepInput {
         }),
       );
       input.show();
+      this.asked = true;
       shownPrompt = "placeholder" in input ? String(input.placeholder) : undefined;
       shownPrompt ??= "prompt" in input ? String(input.prompt) : "";
     }).then((value) => {
