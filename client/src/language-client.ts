@@ -60,9 +60,12 @@ export function createLanguageClient(
 function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
   const restarts: number[] = [];
   return {
-    error: (error, _message, count) => {
+    // A server that dies leaves a burst of failed writes (cancellations, the editor's pending
+    // requests) before its connection closes. Shutting down on them would stop it for good,
+    // without a restart and without the message below; the close decides instead.
+    error: (error) => {
       log.error(`Language server connection error: ${error.message}`);
-      return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+      return { action: ErrorAction.Continue, handled: true };
     },
     closed: () => {
       const now = Date.now();
