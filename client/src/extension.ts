@@ -11,7 +11,7 @@ import { addBinding, type AddBindingTarget } from "./add-binding";
 import { copyBindingName, openBindingDocs, removeBinding, revealBinding } from "./commands";
 import { BindingsExplorer, type ExplorerNode } from "./explorer";
 import { configFileNames, createLanguageClient } from "./language-client";
-import { currentPrompt } from "./multi-step";
+import { currentInput, currentPrompt, type StepInput } from "./multi-step";
 import { createStatusItem } from "./status";
 
 /** What the extension exposes to its tests (and to other extensions). */
@@ -23,6 +23,12 @@ export interface WranglerBindingsApi {
   showExplorer(): Promise<void>;
   /** The question "Add binding" shows now, if any. */
   currentPrompt(): string | undefined;
+  /**
+   * The quick pick or input box asking that question, for tests to read (value, step, validation
+   * message). They type into it with real keys: an input box's `value` set by an extension does
+   * not fire its change event, so it would not be validated as typing is.
+   */
+  currentInput(): StepInput | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -80,7 +86,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wrangl
       }
     }
   };
-  return { client: started, workers: () => explorer.current(), showExplorer, currentPrompt };
+  return {
+    client: started,
+    workers: () => explorer.current(),
+    showExplorer,
+    currentPrompt,
+    currentInput,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,10 +8,18 @@ import * as vscode from "vscode";
 
 export type Step = (input: MultiStepInput) => Promise<Step | undefined>;
 
-/** The question on screen, if any: lets tests wait for a step instead of sleeping. */
-let shownPrompt: string | undefined;
+export type StepInput = vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
+
+/**
+ * The step on screen, if any: lets tests wait for a step instead of sleeping, then answer it
+ * through its quick pick or input box (see WranglerBindingsApi).
+ */
+let shown: { readonly question: string; readonly input: StepInput } | undefined;
 export function currentPrompt(): string | undefined {
-  return shownPrompt;
+  return shown?.question;
+}
+export function currentInput(): StepInput | undefined {
+  return shown?.input;
 }
 
 /** Thrown inside a step when the user pressed Back; the driver catches it. */
@@ -60,7 +68,7 @@ export class MultiStepInput {
     picker.items = options.items;
     picker.ignoreFocusOut = true;
     picker.buttons = this.history.length > 1 ? [vscode.QuickInputButtons.Back] : [];
-    return this.settle<T>(picker, (done, fail) => [
+    return this.settle<T>(picker, options.placeholder, (done, fail) => [
       picker.onDidTriggerButton(() => fail(new GoBack())),
       picker.onDidAccept(() => {
         const chosen = picker.selectedItems[0];
@@ -93,7 +101,7 @@ export class MultiStepInput {
       });
     };
     check(box.value);
-    return this.settle<string>(box, (done, fail) => [
+    return this.settle<string>(box, options.prompt, (done, fail) => [
       box.onDidTriggerButton(() => fail(new GoBack())),
       box.onDidChangeValue(check),
       box.onDidAccept(async () => {
@@ -108,7 +116,8 @@ export class MultiStepInput {
   }
 
   private settle<T>(
-    input: vscode.QuickInput,
+    input: StepInput,
+    question: string,
     listen: (done: (value: T) => void, fail: (error: Error) => void) => vscode.Disposable[],
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -127,7 +136,8 @@ export class MultiStepInput {
       );
       disposables.push(
         input.onDidHide(() => {
-          shownPrompt = undefined;
+          // The workbench reports the hide after the next step has shown its own input.
+          if (shown?.input === input) shown = undefined;
           disposables.forEach((d) => d.dispose());
           input.dispose();
           if (!settled) resolve(CANCELLED as T);
@@ -135,8 +145,7 @@ export class MultiStepInput {
       );
       input.show();
       this.asked = true;
-      shownPrompt = "placeholder" in input ? String(input.placeholder) : undefined;
-      shownPrompt ??= "prompt" in input ? String(input.prompt) : "";
+      shown = { question, input };
     }).then((value) => {
       if (value === CANCELLED) throw new Cancelled();
       return value;
