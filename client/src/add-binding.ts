@@ -17,6 +17,7 @@ import {
   type KindChoice,
   type ValidateBindingInputResult,
 } from "../../server/src/protocol";
+import { showError } from "./error-message";
 import type { BindingsExplorer, ExplorerNode } from "./explorer";
 import { MultiStepInput, type Step } from "./multi-step";
 import { createMinimalConfig } from "./new-config";
@@ -238,9 +239,7 @@ async function apply(client: LanguageClient, params: AddBindingParams): Promise<
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(params.uri));
   const result = await client.sendRequest<AddBindingResult | null>(AddBindingRequest, params);
   if (!result) {
-    void vscode.window.showErrorMessage(
-      `Wrangler Bindings: could not add the binding to ${document.fileName}.`,
-    );
+    showError(`Wrangler Bindings: could not add the binding to ${document.fileName}.`);
     return false;
   }
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);

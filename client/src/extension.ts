@@ -10,6 +10,7 @@ import type { WorkerNode } from "../../server/src/protocol";
 import { addBinding, type AddBindingTarget } from "./add-binding";
 import { copyBindingName, openBindingDocs, removeBinding, revealBinding } from "./commands";
 import { BindingsExplorer, type ExplorerNode } from "./explorer";
+import { lastErrorMessage, showError } from "./error-message";
 import { configFileNames, createLanguageClient } from "./language-client";
 import { currentInput, currentPrompt, type StepInput } from "./multi-step";
 import { createStatusItem } from "./status";
@@ -29,6 +30,8 @@ export interface WranglerBindingsApi {
    * not fire its change event, so it would not be validated as typing is.
    */
   currentInput(): StepInput | undefined;
+  /** The last error message shown to the user: notifications cannot be read through the API. */
+  lastErrorMessage(): string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -45,9 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wrangl
     await started.start();
   } catch (error) {
     log.error(`The language server did not start: ${String(error)}`);
-    void vscode.window
-      .showErrorMessage("Wrangler Bindings: the language server did not start.", "Show Log")
-      .then((choice) => choice && log.show());
+    showError("Wrangler Bindings: the language server did not start.", log);
     throw error;
   }
 
@@ -92,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wrangl
     showExplorer,
     currentPrompt,
     currentInput,
+    lastErrorMessage,
   };
 }
 

@@ -12,12 +12,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { showError } from "./error-message";
 
 /** The names Wrangler itself looks for, always served whatever the setting says. */
 export const WRANGLER_NAMES = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"];
 
 /** Restarts allowed within the window before the extension gives up on the server. */
-const MAX_RESTARTS = 4;
+export const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 export function configFileNames(): string[] {
@@ -74,12 +75,10 @@ function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
         log.error(
           `The language server stopped ${MAX_RESTARTS + 1} times in 3 minutes; not restarting.`,
         );
-        void vscode.window
-          .showErrorMessage(
-            "Wrangler Bindings: the language server keeps stopping and was not restarted. Reload the window to try again.",
-            "Show Log",
-          )
-          .then((choice) => choice && log.show());
+        showError(
+          "Wrangler Bindings: the language server keeps stopping and was not restarted. Reload the window to try again.",
+          log,
+        );
         return { action: CloseAction.DoNotRestart, handled: true };
       }
       restarts.push(now);
