@@ -17,6 +17,7 @@ import {
   type KindChoice,
   type ValidateBindingInputResult,
 } from "../../server/src/protocol";
+import { showError } from "./error-message";
 import type { BindingsExplorer, ExplorerNode } from "./explorer";
 import { MultiStepInput, type Step } from "./multi-step";
 import { createMinimalConfig } from "./new-config";
@@ -45,7 +46,9 @@ export async function addBinding(
   if (target && "uri" in target && "kind" in target && typeof target.kind === "string") {
     return apply(client, target as AddBindingParams);
   }
-  const draft: Draft = { fields: {}, ...fromNode(target as ExplorerNode | undefined) };
+  // What the tree node answered is never asked; what the user answered is asked again on Back.
+  const given = fromNode(target as ExplorerNode | undefined);
+  const draft: Draft = { fields: {}, ...given };
 
   if (!draft.uri) {
     const workers = await explorer.current();
@@ -75,8 +78,8 @@ export async function addBinding(
       uri: draft.uri!,
     });
     choices = offered;
-    if (draft.environment !== undefined || offered.environments.length < 2) {
-      draft.environment ??= null;
+    if (given.environment !== undefined || offered.environments.length < 2) {
+      draft.environment = given.environment ?? null;
       return chooseKind;
     }
     const picked = await input.pick({
@@ -90,7 +93,7 @@ export async function addBinding(
     return chooseKind;
   };
   const chooseKind: Step = async (input) => {
-    const preset = draft.kind && choices!.kinds.find((kind) => kind.key === draft.kind!.key);
+    const preset = given.kind && choices!.kinds.find((kind) => kind.key === given.kind!.key);
     if (preset) {
       draft.kind = preset;
       return askName;
@@ -99,6 +102,10 @@ export async function addBinding(
       placeholder: "Which kind of binding?",
       items: kindItems(choices!),
     });
+    // Back, then another kind: the answers given for the first one do not fit it.
+    if (picked.kind.key !== draft.kind?.key) {
+      Object.assign(draft, { name: undefined, fields: {}, addMigration: undefined });
+    }
     draft.kind = picked.kind;
     return askName;
   };
@@ -232,9 +239,7 @@ async function apply(client: LanguageClient, params: AddBindingParams): Promise<
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(params.uri));
   const result = await client.sendRequest<AddBindingResult | null>(AddBindingRequest, params);
   if (!result) {
-    void vscode.window.showErrorMessage(
-      `Wrangler Bindings: could not add the binding to ${document.fileName}.`,
-    );
+    showError(`Wrangler Bindings: could not add the binding to ${document.fileName}.`);
     return false;
   }
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);

@@ -10,8 +10,9 @@ import type { WorkerNode } from "../../server/src/protocol";
 import { addBinding, type AddBindingTarget } from "./add-binding";
 import { copyBindingName, openBindingDocs, removeBinding, revealBinding } from "./commands";
 import { BindingsExplorer, type ExplorerNode } from "./explorer";
+import { lastErrorMessage, showError } from "./error-message";
 import { configFileNames, createLanguageClient } from "./language-client";
-import { currentPrompt } from "./multi-step";
+import { currentInput, currentPrompt, type StepInput } from "./multi-step";
 import { createStatusItem } from "./status";
 
 /** What the extension exposes to its tests (and to other extensions). */
@@ -23,6 +24,14 @@ export interface WranglerBindingsApi {
   showExplorer(): Promise<void>;
   /** The question "Add binding" shows now, if any. */
   currentPrompt(): string | undefined;
+  /**
+   * The quick pick or input box asking that question, for tests to read (value, step, validation
+   * message). They type into it with real keys: an input box's `value` set by an extension does
+   * not fire its change event, so it would not be validated as typing is.
+   */
+  currentInput(): StepInput | undefined;
+  /** The last error message shown to the user: notifications cannot be read through the API. */
+  lastErrorMessage(): string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -39,9 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wrangl
     await started.start();
   } catch (error) {
     log.error(`The language server did not start: ${String(error)}`);
-    void vscode.window
-      .showErrorMessage("Wrangler Bindings: the language server did not start.", "Show Log")
-      .then((choice) => choice && log.show());
+    showError("Wrangler Bindings: the language server did not start.", log);
     throw error;
   }
 
@@ -80,7 +87,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wrangl
       }
     }
   };
-  return { client: started, workers: () => explorer.current(), showExplorer, currentPrompt };
+  return {
+    client: started,
+    workers: () => explorer.current(),
+    showExplorer,
+    currentPrompt,
+    currentInput,
+    lastErrorMessage,
+  };
 }
 
 export async function deactivate(): Promise<void> {

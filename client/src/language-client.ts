@@ -12,12 +12,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { showError } from "./error-message";
 
 /** The names Wrangler itself looks for, always served whatever the setting says. */
 export const WRANGLER_NAMES = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"];
 
 /** Restarts allowed within the window before the extension gives up on the server. */
-const MAX_RESTARTS = 4;
+export const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 export function configFileNames(): string[] {
@@ -60,9 +61,12 @@ export function createLanguageClient(
 function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
   const restarts: number[] = [];
   return {
-    error: (error, _message, count) => {
+    // A server that dies leaves a burst of failed writes (cancellations, the editor's pending
+    // requests) before its connection closes. Shutting down on them would stop it for good,
+    // without a restart and without the message below; the close decides instead.
+    error: (error) => {
       log.error(`Language server connection error: ${error.message}`);
-      return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+      return { action: ErrorAction.Continue, handled: true };
     },
     closed: () => {
       const now = Date.now();
@@ -71,12 +75,10 @@ function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
         log.error(
           `The language server stopped ${MAX_RESTARTS + 1} times in 3 minutes; not restarting.`,
         );
-        void vscode.window
-          .showErrorMessage(
-            "Wrangler Bindings: the language server keeps stopping and was not restarted. Reload the window to try again.",
-            "Show Log",
-          )
-          .then((choice) => choice && log.show());
+        showError(
+          "Wrangler Bindings: the language server keeps stopping and was not restarted. Reload the window to try again.",
+          log,
+        );
         return { action: CloseAction.DoNotRestart, handled: true };
       }
       restarts.push(now);

@@ -1,23 +1,34 @@
 /**
  * A sequence of quick picks and input boxes with a Back button on every step but the first,
  * and Escape to cancel at any step: the shape of "Add binding". Each step is a function that
- * asks one thing and returns the next step; Back re-runs the previous one.
+ * asks one thing (or nothing, when the answer is known) and returns the next step; Back re-runs
+ * the previous step that asked.
  */
 import * as vscode from "vscode";
 
 export type Step = (input: MultiStepInput) => Promise<Step | undefined>;
 
-/** The question on screen, if any: lets tests wait for a step instead of sleeping. */
-let shownPrompt: string | undefined;
+export type StepInput = vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
+
+/**
+ * The step on screen, if any: lets tests wait for a step instead of sleeping, then answer it
+ * through its quick pick or input box (see WranglerBindingsApi).
+ */
+let shown: { readonly question: string; readonly input: StepInput } | undefined;
 export function currentPrompt(): string | undefined {
-  return shownPrompt;
+  return shown?.question;
+}
+export function currentInput(): StepInput | undefined {
+  return shown?.input;
 }
 
 /** Thrown inside a step when the user pressed Back; the driver catches it. */
 class GoBack extends Error {}
 
 export class MultiStepInput {
+  /** The steps that asked, up to the one running now. */
   private readonly history: Step[] = [];
+  private asked = false;
 
   constructor(private readonly title: string) {}
 
@@ -26,8 +37,12 @@ export class MultiStepInput {
     let step: Step | undefined = first;
     while (step) {
       this.history.push(step);
+      this.asked = false;
       try {
-        step = await step(this);
+        const next: Step | undefined = await step(this);
+        // Going back to a step that asks nothing would only come forward again.
+        if (!this.asked) this.history.pop();
+        step = next;
       } catch (error) {
         if (error instanceof Cancelled) return false;
         if (!(error instanceof GoBack)) throw error;
@@ -53,7 +68,7 @@ export class MultiStepInput {
     picker.items = options.items;
     picker.ignoreFocusOut = true;
     picker.buttons = this.history.length > 1 ? [vscode.QuickInputButtons.Back] : [];
-    return this.settle<T>(picker, (done, fail) => [
+    return this.settle<T>(picker, options.placeholder, (done, fail) => [
       picker.onDidTriggerButton(() => fail(new GoBack())),
       picker.onDidAccept(() => {
         const chosen = picker.selectedItems[0];
@@ -86,7 +101,7 @@ export class MultiStepInput {
       });
     };
     check(box.value);
-    return this.settle<string>(box, (done, fail) => [
+    return this.settle<string>(box, options.prompt, (done, fail) => [
       box.onDidTriggerButton(() => fail(new GoBack())),
       box.onDidChangeValue(check),
       box.onDidAccept(async () => {
@@ -101,7 +116,8 @@ export class MultiStepInput {
   }
 
   private settle<T>(
-    input: vscode.QuickInput,
+    input: StepInput,
+    question: string,
     listen: (done: (value: T) => void, fail: (error: Error) => void) => vscode.Disposable[],
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -120,15 +136,16 @@ export class MultiStepInput {
       );
       disposables.push(
         input.onDidHide(() => {
-          shownPrompt = undefined;
+          // The workbench reports the hide after the next step has shown its own input.
+          if (shown?.input === input) shown = undefined;
           disposables.forEach((d) => d.dispose());
           input.dispose();
           if (!settled) resolve(CANCELLED as T);
         }),
       );
       input.show();
-      shownPrompt = "placeholder" in input ? String(input.placeholder) : undefined;
-      shownPrompt ??= "prompt" in input ? String(input.prompt) : "";
+      this.asked = true;
+      shown = { question, input };
     }).then((value) => {
       if (value === CANCELLED) throw new Cancelled();
       return value;

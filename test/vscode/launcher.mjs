@@ -6,7 +6,9 @@
 // desktop VS Code; its exit code becomes this process's exit code.
 //
 // With WB_SCREENSHOTS=<dir>, a line "screenshot:<name>" logged by the suite saves a PNG of
-// the workbench there, so the README shows real pixels.
+// the workbench there, so the README shows real pixels. A line "wb-type:<JSON string>" types
+// that string into the focused input, key by key, in place of its text: the extension host
+// cannot type into the workbench itself (see suite/support.ts).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -32,6 +34,7 @@ const screenshots = process.env.WB_SCREENSHOTS;
 const scratch = mkdtempSync(join(tmpdir(), "wb-code-server-"));
 let server;
 let browser;
+let keyboard = Promise.resolve();
 
 try {
   process.exitCode = await run();
@@ -112,6 +115,8 @@ function startCodeServer(port) {
     XDG_DATA_HOME: join(scratch, "data"),
     XDG_CACHE_HOME: join(scratch, "cache"),
     EXTENSIONS_GALLERY: "{}",
+    // Tells the suite that "wb-type:" lines are typed (desktop VS Code has no one to type).
+    WB_CAN_TYPE: "1",
   };
   for (const dir of ["tmp", "config", "data", "cache", "user-data", "extensions"]) {
     mkdirSync(join(scratch, dir), { recursive: true });
@@ -172,8 +177,20 @@ function freePort() {
   });
 }
 
-/** The suite's report comes through the page console; so do screenshot requests. */
+/** The suite's report comes through the page console; so do screenshot and typing requests. */
 async function onConsole(page, text) {
+  const typing = /wb-type:("(?:[^"\\]|\\.)*")/.exec(text);
+  if (typing) {
+    const value = JSON.parse(typing[1]);
+    // One request at a time, so that two never interleave their keys.
+    keyboard = keyboard
+      .then(async () => {
+        await page.keyboard.press("ControlOrMeta+A");
+        if (value === "") await page.keyboard.press("Backspace");
+        else await page.keyboard.type(value);
+      })
+      .catch((error) => print(`launcher: could not type ${typing[1]}: ${error}`));
+  }
   const marker = /screenshot:([\w-]+)/.exec(text);
   if (marker && screenshots) {
     mkdirSync(screenshots, { recursive: true });

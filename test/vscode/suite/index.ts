@@ -34,15 +34,22 @@ class MarkedReporter extends Mocha.reporters.Base {
     super(runner, options);
     let passed = 0;
     let failed = 0;
+    let skipped = 0;
     runner.on("suite", (suite) => suite.title && report(suite.fullTitle()));
     runner.on("pass", (test) => {
       passed++;
       report(`  ✔ ${test.title} (${test.duration ?? 0} ms)`);
     });
+    runner.on("pending", (test) => {
+      skipped++;
+      report(`  - ${test.title} (skipped)`);
+    });
     runner.on("fail", (test, error: Error) => {
       failed++;
       report(`  ✖ ${test.title}\n${error.stack ?? error.message}`);
     });
-    runner.on("end", () => report(`vscode: ${passed} passed, ${failed} failed`));
+    runner.on("end", () =>
+      report(`vscode: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`),
+    );
   }
 }

@@ -65,3 +65,15 @@ export async function revert(document: vscode.TextDocument): Promise<void> {
     document.isDirty ? undefined : true,
   );
 }
+
+/** Whether typeText() types: under launcher.mjs, not under desktop VS Code. */
+export const CAN_TYPE = process.env.WB_CAN_TYPE === "1";
+
+/**
+ * Types the text into the focused input (a quick pick's filter, an input box) in place of what
+ * it holds, key by key as a user would. The launcher does the typing, since the extension host
+ * cannot; wait for the effect you expect.
+ */
+export function typeText(text: string): void {
+  console.log(`wb-type:${JSON.stringify(text)}`);
+}
