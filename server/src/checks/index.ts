@@ -2,9 +2,10 @@
  * Runs every check on a document, in an order that matters once: the scoping check goes first
  * in each environment so the keys it explains are not reported again as unknown.
  *
- * Each environment is checked as a part made of the sections that write it (see
- * `CheckContext.once`): after a keystroke, only the environment it was typed in is checked
- * again, and the others replay what they found.
+ * Each key of each environment is checked as a part made of the sections that write it (see
+ * `CheckContext.once` and `parts.ts`): after a keystroke, only the key it was typed under is
+ * checked again, with its environment's binding names and inheritance; the rest replay what
+ * they found.
  */
 import { bindingsIn, environmentsOf, type Environment, type KindUse } from "../service/bindings";
 import type { ConfigDocument } from "../syntax/model";
