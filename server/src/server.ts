@@ -27,8 +27,15 @@ import { isConfigFile, readSettings, type Settings, DEFAULT_SETTINGS } from "./s
 import { WorkspaceIndex } from "./workspace-index";
 
 const connection: Connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const store = new ConfigStore();
+// Each edit is noted on its way in, so the next parse knows where the text changed.
+const documents = new TextDocuments({
+  create: TextDocument.create,
+  update: (document, changes, version) => {
+    store.noteEdit(document, changes, version);
+    return TextDocument.update(document, changes, version);
+  },
+});
 let settings: Settings = DEFAULT_SETTINGS;
 const workspace = new WorkspaceIndex(
   (uri) => documents.get(uri)?.getText(),

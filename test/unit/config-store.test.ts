@@ -45,3 +45,26 @@ test("a closed document is forgotten", () => {
   store.forget(URI);
   assert.notEqual(store.get(document), first);
 });
+
+test("edits the editor reports, one or several at once, read as a fresh parse", () => {
+  const store = new ConfigStore();
+  const text = 'name = "w"\n[[kv_namespaces]]\nbinding = "A"\n[vars]\nX = "1"\n';
+  let document = TextDocument.create(URI, "toml", 1, text);
+  store.get(document);
+  const edits = [
+    // One ranged change: the store is told where it was.
+    [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 12 } }, text: "B" }],
+    // Two at once, and a whole-text replacement: the texts are compared instead.
+    [
+      { range: { start: { line: 0, character: 8 }, end: { line: 0, character: 9 } }, text: "v" },
+      { range: { start: { line: 4, character: 5 }, end: { line: 4, character: 6 } }, text: "2" },
+    ],
+    [{ text: `# top\n${text}` }],
+  ];
+  edits.forEach((changes, i) => {
+    store.noteEdit(document, changes, i + 2);
+    document = TextDocument.update(document, changes, i + 2);
+    const fresh = new ConfigStore().get(document);
+    assert.deepEqual(store.get(document).document, fresh.document, `edit ${i + 1}`);
+  });
+});

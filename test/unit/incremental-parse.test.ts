@@ -11,6 +11,7 @@ import { resolve } from "node:path";
 import { describe, test } from "node:test";
 import { generateConfig } from "../../scripts/bench/generate";
 import { diagnose, parseConfig, type ParsedConfig } from "../../server/src/service";
+import type { TextChange } from "../../server/src/syntax/text-change";
 import { Random } from "../fuzz/random";
 import { modelDifference } from "../support/model-difference";
 
@@ -41,13 +42,20 @@ const TYPED = [
   "\n[[kv_namespaces]]\n",
 ];
 
-function typeInto(text: string, random: Random): string {
+/** An edit somewhere in the text, and the stretch it changed as an editor would report it. */
+function typeInto(text: string, random: Random): { text: string; change: TextChange } {
   const at = random.int(text.length + 1);
-  if (random.chance(0.35) && text.length > 0) {
-    const end = Math.min(text.length, at + random.logInt(1, 40));
-    return text.slice(0, at) + text.slice(end);
-  }
-  return text.slice(0, at) + random.pick(TYPED) + text.slice(at);
+  let end = at;
+  let typed = "";
+  if (random.chance(0.35) && text.length > 0)
+    end = Math.min(text.length, at + random.logInt(1, 40));
+  else typed = random.pick(TYPED);
+  // Editors may report a wider range than the characters that changed.
+  const wider = random.chance(0.5) ? random.int(4) : 0;
+  const start = Math.max(0, at - wider);
+  const removedEnd = Math.min(text.length, end + wider);
+  const change = { start, removedEnd, insertedEnd: removedEnd - end + at + typed.length };
+  return { text: text.slice(0, at) + typed + text.slice(end), change };
 }
 
 function editChain(name: string, start: string, seed: number): void {
@@ -55,8 +63,11 @@ function editChain(name: string, start: string, seed: number): void {
   let text = start;
   let parsed: ParsedConfig = parseConfig(text);
   for (let step = 0; step < EDITS_PER_FILE; step++) {
-    text = typeInto(text, random);
-    parsed = parseConfig(text, parsed, "toml", "replaced");
+    const edit = typeInto(text, random);
+    text = edit.text;
+    // Half the time the parse is told where the edit was, as the server is by the editor.
+    const told = random.chance(0.5) ? edit.change : undefined;
+    parsed = parseConfig(text, parsed, "toml", "replaced", told);
     const fresh = parseConfig(text);
     const difference = modelDifference(fresh, parsed);
     assert.equal(difference, undefined, `${name}, edit ${step + 1}: ${difference}`);

@@ -7,7 +7,7 @@ import type { Diagnostic } from "vscode-languageserver-types";
 import { checkDocument } from "../checks";
 import type { ConfigDocument } from "../syntax/model";
 import { parseJson } from "../syntax/json";
-import { changedRange } from "../syntax/text-change";
+import { changedRange, type TextChange } from "../syntax/text-change";
 import { parseToml, type ReuseMode, type TomlReuse } from "../syntax/toml";
 import { toDiagnostic } from "./diagnostics";
 import { LineIndex } from "./positions";
@@ -33,18 +33,21 @@ export function formatOf(uri: string): ConfigFormat {
  * Parses a configuration; pass the previous version's result to reuse its unchanged parts
  * (TOML sections; a JSON document is small enough to read whole). With `replaced`, the
  * previous result is given up for this one and must not be read again: its unchanged sections
- * move to their new places instead of being copied (see `ReuseMode`).
+ * move to their new places instead of being copied (see `ReuseMode`). `change`, when the
+ * editor said where the previous text was edited, saves comparing the two texts.
  */
 export function parseConfig(
   text: string,
   previous?: ParsedConfig,
   format: ConfigFormat = "toml",
   mode: ReuseMode = "kept",
+  change?: TextChange,
 ): ParsedConfig {
   if (format === "json") return { document: parseJson(text), lines: new LineIndex(text) };
-  const { document, reuse } = parseToml(text, previous?.reuse, mode);
-  const change = previous && changedRange(previous.document.text, text);
-  const lines = change ? previous.lines.afterChange(change, text) : new LineIndex(text);
+  // Where the texts differ, as the editor said or as comparing them finds.
+  const edit = previous && (change ?? changedRange(previous.document.text, text));
+  const { document, reuse } = parseToml(text, previous?.reuse, mode, edit);
+  const lines = edit ? previous.lines.afterChange(edit, text) : new LineIndex(text);
   return { document, lines, reuse };
 }
 

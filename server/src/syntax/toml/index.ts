@@ -4,7 +4,7 @@
  * shifted them, and the document's model is linked together from them.
  */
 import type { ConfigDocument } from "../model";
-import { changedRange } from "../text-change";
+import { changedRange, type TextChange } from "../text-change";
 import { buildModel } from "./build";
 import { parseSection } from "./parse-section";
 import { SectionModel } from "./section-model";
@@ -29,13 +29,18 @@ export interface TomlParse {
  */
 export type ReuseMode = "replaced" | "kept";
 
-export function parseToml(text: string, previous?: TomlReuse, mode: ReuseMode = "kept"): TomlParse {
+export function parseToml(
+  text: string,
+  previous?: TomlReuse,
+  mode: ReuseMode = "kept",
+  known?: TextChange,
+): TomlParse {
   // Even with nothing to reuse, sections are parsed one by one: toml-eslint-parser's time grows
   // faster than the text (measured: 3× slower whole at 10,000 lines, 5× at 50,000), and an
   // opened file is then read exactly as it will be after each edit.
   let models: readonly SectionModel[];
   let slices: readonly SectionSlice[];
-  const change = previous && changedRange(previous.text, text);
+  const change = previous && (known ?? changedRange(previous.text, text));
   if (previous && !change) {
     ({ slices, models } = previous);
   } else if (previous && change) {

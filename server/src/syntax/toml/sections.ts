@@ -81,7 +81,7 @@ export function resplitSections(
   // The last section whose header's `[` comes before the change and that the scan reached
   // outside any bracket: the text before the change alone decides that it starts there.
   let first = 0;
-  for (let k = previous.length - 1; k > 0; k--) {
+  for (let k = lastStartingBefore(previous, change.start); k > 0; k--) {
     const slice = previous[k]!;
     if (slice.clean && slice.start < change.start && bracketAt(text, slice.start) < change.start) {
       first = k;
@@ -121,6 +121,18 @@ function bracketAt(text: string, lineBegin: number): number {
   let i = lineBegin;
   while (i < text.length && " \t\r".includes(text[i]!)) i++;
   return i;
+}
+
+/** The last slice that starts before `offset` (0 when none does). */
+function lastStartingBefore(slices: readonly SectionSlice[], offset: number): number {
+  let low = 0;
+  let high = slices.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (slices[mid]!.start < offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 function sliceStartingAt(slices: readonly SectionSlice[], start: number): number | undefined {
