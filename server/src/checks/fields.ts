@@ -23,38 +23,35 @@ interface Checked {
   readonly rules: TableRules;
   readonly format: string;
   readonly problems: readonly Problem[];
-  /** Whether any of its keys had been explained by the scoping check. */
-  readonly explained: boolean;
 }
 
 /**
  * The tables of a section are the same objects from one keystroke to the next while the section
  * is unchanged, and a binding entry's problems all point into its own section, so they move
  * with it: a large file's thousands of entries are not checked again after every keystroke.
+ * A table with a key the scoping check explained is always checked: that depends on more.
  */
 const checked = new WeakMap<TableValue, Checked>();
 
 export function checkTable(context: CheckContext, table: TableValue, rules: TableRules): void {
-  const last = checked.get(table);
   let explained = false;
   for (const entry of table.entries.values()) explained ||= context.isMisplaced(entry);
+  const format = context.document.format;
+  const last = explained || rules.skip ? undefined : checked.get(table);
   if (
     last &&
-    !rules.skip &&
     last.rules.label === rules.label &&
     last.rules.fields === rules.fields &&
     last.rules.open === rules.open &&
-    last.format === context.document.format &&
-    last.explained === explained &&
-    !explained
+    last.format === format
   ) {
     for (const problem of last.problems) context.problems.add(problem);
     return;
   }
   const from = context.problems.list.length;
   checkFields(context, table, rules);
-  const problems = context.problems.list.slice(from);
-  checked.set(table, { rules, format: context.document.format, problems, explained });
+  if (explained || rules.skip) return void checked.delete(table);
+  checked.set(table, { rules, format, problems: context.problems.list.slice(from) });
 }
 
 function checkFields(context: CheckContext, table: TableValue, rules: TableRules): void {
