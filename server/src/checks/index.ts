@@ -46,8 +46,9 @@ export function checkDocument(document: ConfigDocument): Problem[] {
   for (const environment of [top!, ...named]) {
     const { sections, byKey, scopedByKey } = parts.get(environment.name)!;
     const name = environment.name ?? "";
+    // Read once, and only by the checks that run rather than replay.
     let uses: KindUse[] | undefined;
-    const usesOf = (env: Environment) => (uses ??= env === top ? topUses : bindingsIn(env));
+    const usesOf = () => (uses ??= environment === top ? topUses : bindingsIn(environment));
 
     // Each key of the environment, with the scoping of the sections that write it: a keystroke
     // in one binding kind checks that kind again, not the whole environment.
@@ -62,12 +63,11 @@ export function checkDocument(document: ConfigDocument): Problem[] {
       });
     }
     context.once(sections, `names ${name}`, [], () =>
-      checkBindingNames(context, environment, usesOf(environment)),
+      checkBindingNames(context, environment, usesOf()),
     );
     context.once(sections, `inherits ${name}`, [fromTop], () => {
-      checkMigrations(context, environment, usesOf(environment), top!);
-      if (environment !== top)
-        checkInheritance(context, expected, environment, usesOf(environment));
+      checkMigrations(context, environment, usesOf(), top!);
+      if (environment !== top) checkInheritance(context, expected, environment, usesOf());
     });
   }
 

@@ -9,7 +9,7 @@
  * header are this build's own, made again for each version.
  */
 import type { ArrayValue, Entry, Span, SyntaxProblem, TableForm, TableValue } from "../model";
-import { duplicateKey, type KeyPart, type SectionModel } from "./section-model";
+import { dottedName, duplicateKey, type KeyPart, type SectionModel } from "./section-model";
 
 export interface BuiltModel {
   readonly root: TableValue;
@@ -164,8 +164,7 @@ class ModelBuilder {
   private writableTable(parent: TableValue, entry: Entry): TableValue {
     const table = entry.value as TableValue;
     if (this.own.has(table)) return table;
-    const copy: TableValue = { ...table, entries: new Map(table.entries), span: { ...table.span } };
-    this.own.add(copy);
+    const copy = this.ownCopy(table);
     parent.entries.set(entry.key, { ...entry, value: copy });
     return copy;
   }
@@ -184,20 +183,20 @@ class ModelBuilder {
     const last = array.items.length - 1;
     const item = array.items[last] as TableValue;
     if (this.own.has(item)) return item;
-    const copy: TableValue = { ...item, entries: new Map(item.entries), span: { ...item.span } };
+    return (array.items[last] = this.ownCopy(item));
+  }
+
+  /** A copy of a section's table that this build may add to; the section's stays as it was. */
+  private ownCopy(table: TableValue): TableValue {
+    const copy: TableValue = { ...table, entries: new Map(table.entries), span: { ...table.span } };
     this.own.add(copy);
-    array.items[last] = copy;
     return copy;
   }
 
   private conflict(path: readonly KeyPart[], index: number, earlier: Span, header: Span): void {
-    const name = path
-      .slice(0, index + 1)
-      .map((k) => k.name)
-      .join(".");
     this.problems.push({
       span: header,
-      message: `TOML syntax: "${name}" is already defined above, so this header cannot define it again.`,
+      message: `TOML syntax: "${dottedName(path, index)}" is already defined above, so this header cannot define it again.`,
       related: earlier,
     });
   }

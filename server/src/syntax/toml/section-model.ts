@@ -235,15 +235,19 @@ export function duplicateKey(
   index: number,
   earlier: Span,
 ): SyntaxProblem {
-  const name = path
+  return {
+    span: path[index]!.span,
+    message: `TOML syntax: the key "${dottedName(path, index)}" is defined twice; TOML allows each key once per table.`,
+    related: earlier,
+  };
+}
+
+/** The key's parts up to `index`, as written in a dotted key: `env.staging.vars`. */
+export function dottedName(path: readonly KeyPart[], index: number): string {
+  return path
     .slice(0, index + 1)
     .map((k) => k.name)
     .join(".");
-  return {
-    span: path[index]!.span,
-    message: `TOML syntax: the key "${name}" is defined twice; TOML allows each key once per table.`,
-    related: earlier,
-  };
 }
 
 /** The end of the last thing written in the section, relative to its start. */
