@@ -11,6 +11,7 @@ import { resolve } from "node:path";
 import { describe, test } from "node:test";
 import { generateConfig } from "../../scripts/bench/generate";
 import { diagnose, parseConfig, type ParsedConfig } from "../../server/src/service";
+import { entryAt, type TableValue } from "../../server/src/syntax/model";
 import type { TextChange } from "../../server/src/syntax/text-change";
 import { Random } from "../fuzz/random";
 import { modelDifference } from "../support/model-difference";
@@ -77,6 +78,42 @@ function editChain(name: string, start: string, seed: number): void {
   }
 }
 
+/**
+ * Typing as people do: a few characters one after another at one place, then erased one by
+ * one, each a version of its own. Most of these keystrokes stay inside one section and keep
+ * its header, so the previous tree is patched (`syntax/toml/patch.ts`) many times in a row.
+ */
+function typingChain(name: string, start: string, seed: number): void {
+  const random = new Random(seed);
+  let text = start;
+  let parsed: ParsedConfig = parseConfig(text);
+  const check = (where: string) => {
+    const fresh = parseConfig(text);
+    const difference = modelDifference(fresh, parsed);
+    assert.equal(difference, undefined, `${name}, ${where}: ${difference}`);
+    assert.deepEqual(diagnose(parsed, "file:///w.toml"), diagnose(fresh, "file:///w.toml"), where);
+  };
+  for (let word = 0; word < 4; word++) {
+    const at = random.int(text.length + 1);
+    const typed = random.pick(['name = "w"', "x1", ' = "', "# note", "{ a = 1 }", "[b]"]);
+    for (let i = 0; i < typed.length; i++) {
+      text = text.slice(0, at + i) + typed[i] + text.slice(at + i);
+      parsed = parseConfig(text, parsed, "toml", "replaced", {
+        start: at + i,
+        removedEnd: at + i,
+        insertedEnd: at + i + 1,
+      });
+      check(`typing ${JSON.stringify(typed.slice(0, i + 1))} at ${at}`);
+    }
+    for (let i = typed.length - 1; i >= 0; i--) {
+      text = text.slice(0, at + i) + text.slice(at + i + 1);
+      const change = { start: at + i, removedEnd: at + i + 1, insertedEnd: at + i };
+      parsed = parseConfig(text, parsed, "toml", "replaced", change);
+      check(`erasing back to ${JSON.stringify(typed.slice(0, i))} at ${at}`);
+    }
+  }
+}
+
 describe("a parse reusing the previous version reads as a fresh parse", () => {
   const files = readdirSync(CORPUS).filter((file) => file.endsWith(".toml"));
 
@@ -87,6 +124,32 @@ describe("a parse reusing the previous version reads as a fresh parse", () => {
 
   test("over a generated file of a thousand lines", () => {
     editChain("generated", generateConfig(1_000), 7);
+  });
+
+  test("while typing and erasing a few characters at one place", () => {
+    files.forEach((file, k) => {
+      if (k % 4 === 0) typingChain(file, readFileSync(resolve(CORPUS, file), "utf8"), k);
+    });
+    typingChain("generated", generateConfig(1_000), 11);
+  });
+
+  test("typing in one section gives new tables only on the way to it", () => {
+    const text = generateConfig(1_000);
+    const before = parseConfig(text);
+    const header = text.indexOf("[[env.e1.");
+    assert.ok(header > 0, "the generated file has array-of-tables entries in e1");
+    const at = text.indexOf(' = "', header) + 4;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const change = { start: at, removedEnd: at, insertedEnd: at + 1 };
+    const after = parseConfig(edited, before, "toml", "replaced", change);
+    const envOf = (parsed: ParsedConfig, name: string) =>
+      entryAt(parsed.document.root, ["env", name])!.value as TableValue;
+    const [e1Before, e2Before] = [envOf(before, "e1"), envOf(before, "e2")];
+    const e2Binding = [...e2Before.entries.values()].at(-1)!.value;
+    assert.notEqual(envOf(after, "e1"), e1Before, "the edited environment is a new table");
+    assert.equal(envOf(after, "e2"), e2Before, "another environment is the same table");
+    assert.equal([...envOf(after, "e2").entries.values()].at(-1)!.value, e2Binding);
+    assert.equal(modelDifference(parseConfig(edited), after), undefined);
   });
 
   test("after an edit, the sections outside it are the previous version's, moved", () => {

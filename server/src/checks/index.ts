@@ -14,7 +14,7 @@ import { checkInheritance, expectedInEnvironments } from "./environments";
 import { lastValue, internList } from "./memo";
 import { checkMigrations, introducedClasses } from "./migrations";
 import { checkBindingNames } from "./names";
-import { partsByEnvironment } from "./parts";
+import { layoutOf } from "./layout";
 import type { Problem } from "./problem";
 import { checkHeaderOrder, checkSectionScoping } from "./scoping";
 import { checkEnvironmentKey } from "./structure";
@@ -28,9 +28,9 @@ export function checkDocument(document: ConfigDocument): Problem[] {
     context.problems.add({ code, severity, span: problem.span, message: problem.message, related });
   }
 
-  checkHeaderOrder(context);
   const [top, ...named] = environmentsOf(document);
-  const parts = partsByEnvironment(document, named);
+  const { parts, headerless, afterEnvHeader } = layoutOf(document, named);
+  checkHeaderOrder(context, afterEnvHeader);
   const firstHeader = document.sections.find((section) => section.header)?.header;
   // The top level's bindings, read again only when a section of the top level changed; what
   // the environments' inheritance and migrations read of them, as one object.
@@ -39,9 +39,7 @@ export function checkDocument(document: ConfigDocument): Problem[] {
   );
 
   // The keys before the first header (or under a header too broken to read) are few.
-  for (const section of document.sections) {
-    if (!section.header) checkSectionScoping(context, section, firstHeader);
-  }
+  for (const section of headerless) checkSectionScoping(context, section, firstHeader);
 
   for (const environment of [top!, ...named]) {
     const { sections, byKey, scopedByKey } = parts.get(environment.name)!;

@@ -48,8 +48,6 @@ const kept = new WeakMap<Section, Map<string, Kept>>();
 
 /** Where findings are kept and replayed for one version of a document. */
 export class FindingsMemo {
-  private present?: Set<Section>;
-
   constructor(private readonly sections: readonly Section[]) {}
 
   recall(
@@ -66,10 +64,7 @@ export class FindingsMemo {
       ...found.misplaced,
     ];
     // A finding may point into a section outside the part (a related place); gone, it is moot.
-    this.present ??= new Set(this.sections);
-    if (!spans.every((span) => this.present!.has(span.from) && this.present!.has(span.to))) {
-      return undefined;
-    }
+    if (!spans.every((span) => this.holds(span.from) && this.holds(span.to))) return undefined;
     return {
       problems: found.problems.map(({ problem, span, related }) => ({
         ...problem,
@@ -108,6 +103,11 @@ export class FindingsMemo {
     return { from, start: span.start - from.span.start, to, end: span.end - to.span.start };
   }
 
+  /** Whether the section is one of this version's (found where it starts). */
+  private holds(section: Section): boolean {
+    return this.sectionAt(section.span.start) === section;
+  }
+
   /** The section a place is in: the last one starting at or before it. */
   private sectionAt(offset: number): Section {
     let low = 0;
@@ -126,7 +126,7 @@ function resolve(place: Anchored): Span {
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
 const lastValues = new WeakMap<Section, { readonly depends: readonly unknown[]; value: unknown }>();

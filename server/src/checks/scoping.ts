@@ -9,24 +9,18 @@ import { findConfigKey, findKind } from "../catalog";
 import type { FieldSpec } from "../catalog/types";
 import type { Section, Span } from "../syntax/model";
 import type { CheckContext } from "./context";
+import type { Layout } from "./layout";
 
 /** What a header's table accepts: field names, or anything (`[vars]`, open tables). */
 type Accepts = { readonly fields: ReadonlySet<string> } | "anything";
 
 /**
- * A top-level binding header right after `[env.NAME]`: the one scoping slip that depends on
- * the order of sections, so it is checked over the whole document on every change.
+ * Top-level binding headers right after `[env.NAME]` (found by `layout.ts`): the one scoping
+ * slip that depends on the order of sections, so it is checked over the whole document on every
+ * change.
  */
-export function checkHeaderOrder(context: CheckContext): void {
-  let previous: Section["header"];
-  for (const { header } of context.document.sections) {
-    if (!header) continue;
-    const afterEnvHeader = previous?.path[0] === "env" && previous.path.length === 2;
-    if (afterEnvHeader && header.path[0] !== "env") {
-      topLevelBindingAfterEnv(context, header, previous!.path[1]!);
-    }
-    previous = header;
-  }
+export function checkHeaderOrder(context: CheckContext, afterEnvHeader: Layout["afterEnvHeader"]) {
+  for (const { header, env } of afterEnvHeader) topLevelBindingAfterEnv(context, header, env);
 }
 
 /** The keys of one section that evidently belong somewhere else than TOML puts them. */

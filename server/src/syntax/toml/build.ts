@@ -15,6 +15,23 @@ export interface BuiltModel {
   readonly root: TableValue;
   readonly problems: SyntaxProblem[];
   readonly sections: SectionModel["section"][];
+  /** How the sections were linked, so that an edit inside one can patch the tree (`patch.ts`). */
+  readonly links: Links;
+}
+
+/** A step from a table to one of its keys, or from an array of tables to one of its items. */
+export type Step = string | number;
+
+export interface Links {
+  /** The tables and arrays the build made (and may change); every other one is a section's. */
+  readonly own: Set<TableValue | ArrayValue>;
+  /**
+   * For each section whose table was put into the tree as the section made it, the steps from
+   * the root to it: no other section added to it, so the section can be swapped alone.
+   */
+  readonly slots: (readonly Step[] | undefined)[];
+  /** Problems the linking found (a table defined twice); the sections' own are not counted. */
+  readonly conflicts: number;
 }
 
 export function buildModel(models: readonly SectionModel[]): BuiltModel {
@@ -27,23 +44,28 @@ class ModelBuilder {
   private readonly problems: SyntaxProblem[] = [];
   /** The tables and arrays this build made, which it may change. */
   private readonly own = new Set<TableValue | ArrayValue>([this.root]);
+  private readonly slots: (readonly Step[] | undefined)[] = [];
+  private conflicts = 0;
 
   constructor(models: readonly SectionModel[]) {
     for (const model of models) {
       for (const problem of model.problems) this.problems.push(problem);
       const contentEnd = model.content.end;
+      let slot: readonly Step[] | undefined;
       if (model.table && model.path) {
-        this.link(model.path, model.array, model.table, contentEnd);
+        slot = this.link(model.path, model.array, model.table, contentEnd);
       } else if (model.table) {
         this.run = undefined;
         this.merge(this.root, model.table, []);
       }
+      this.slots.push(slot);
       extendTo(this.root, contentEnd);
     }
     this.built = {
       root: this.root,
       problems: this.problems,
       sections: models.map((model) => model.section),
+      links: { own: this.own, slots: this.slots, conflicts: this.conflicts },
     };
   }
 
@@ -56,19 +78,30 @@ class ModelBuilder {
     readonly path: readonly KeyPart[];
     readonly passed: readonly (TableValue | ArrayValue)[];
     readonly items: ArrayValue;
+    /** The steps from the root to `items`. */
+    readonly steps: readonly Step[];
   };
 
-  /** Puts a section's table where its `[a.b]` or `[[a.b]]` header says. */
-  private link(path: readonly KeyPart[], array: boolean, table: TableValue, contentEnd: number) {
+  /**
+   * Puts a section's table where its `[a.b]` or `[[a.b]]` header says; returns the steps to it
+   * when it stands there as the section made it.
+   */
+  private link(
+    path: readonly KeyPart[],
+    array: boolean,
+    table: TableValue,
+    contentEnd: number,
+  ): Step[] | undefined {
     const run = this.run;
     if (array && run && samePath(run.path, path)) {
       for (const value of run.passed) extendTo(value, contentEnd);
       run.items.items.push(table);
       extendTo(run.items, contentEnd);
-      return;
+      return [...run.steps, run.items.items.length - 1];
     }
     this.run = undefined;
     const passed: (TableValue | ArrayValue)[] = [];
+    const steps: Step[] = [];
     const header = table.header!;
     let current = this.root;
     for (let i = 0; i < path.length; i++) {
@@ -76,10 +109,11 @@ class ModelBuilder {
       const existing = current.entries.get(part.name);
       extendTo(current, contentEnd);
       passed.push(current);
+      steps.push(part.name);
 
       if (i < path.length - 1) {
         if (!existing) {
-          const implicit = newTable("implicit", { ...part.span });
+          const implicit = newTable("implicit", copyOf(part.span));
           this.own.add(implicit);
           current.entries.set(part.name, { key: part.name, keySpan: part.span, value: implicit });
           current = implicit;
@@ -89,6 +123,7 @@ class ModelBuilder {
           const items = this.writableArray(current, existing);
           extendTo(items, contentEnd);
           passed.push(items);
+          steps.push(items.items.length - 1);
           current = this.writableLastItem(items);
         } else {
           return this.conflict(path, i, existing.keySpan, header);
@@ -102,24 +137,25 @@ class ModelBuilder {
             kind: "array",
             form: "tables",
             items: [table],
-            span: { ...table.span },
+            span: copyOf(table.span),
           };
           this.own.add(items);
           current.entries.set(part.name, { key: part.name, keySpan: part.span, value: items });
-          this.run = { path, passed, items };
+          this.run = { path, passed, items, steps };
+          return [...steps, 0];
         } else if (existing.value.kind === "array" && existing.value.form === "tables") {
           const items = this.writableArray(current, existing);
           items.items.push(table);
           extendTo(items, contentEnd);
-          this.run = { path, passed, items };
+          this.run = { path, passed, items, steps };
+          return [...steps, items.items.length - 1];
         } else {
           return this.conflict(path, i, existing.keySpan, header);
         }
-        return;
       }
       if (!existing) {
         current.entries.set(part.name, { key: part.name, keySpan: part.span, value: table });
-        return;
+        return steps;
       }
       if (existing.value.kind === "table" && existing.value.form === "implicit") {
         // `[env.staging.vars]` came first and named `[env.staging]` on the way; now it is
@@ -155,6 +191,7 @@ class ModelBuilder {
       ) {
         this.merge(this.writableTable(into, existing), entry.value, here);
       } else {
+        this.conflicts++;
         this.problems.push(duplicateKey(here, here.length - 1, existing.keySpan));
       }
     }
@@ -172,7 +209,7 @@ class ModelBuilder {
   private writableArray(parent: TableValue, entry: Entry): ArrayValue {
     const array = entry.value as ArrayValue;
     if (this.own.has(array)) return array;
-    const copy: ArrayValue = { ...array, items: [...array.items], span: { ...array.span } };
+    const copy: ArrayValue = { ...array, items: [...array.items], span: copyOf(array.span) };
     this.own.add(copy);
     parent.entries.set(entry.key, { ...entry, value: copy });
     return copy;
@@ -188,12 +225,22 @@ class ModelBuilder {
 
   /** A copy of a section's table that this build may add to; the section's stays as it was. */
   private ownCopy(table: TableValue): TableValue {
-    const copy: TableValue = { ...table, entries: new Map(table.entries), span: { ...table.span } };
+    const copy: TableValue = {
+      ...table,
+      entries: new Map(table.entries),
+      span: copyOf(table.span),
+    };
     this.own.add(copy);
     return copy;
   }
 
-  private conflict(path: readonly KeyPart[], index: number, earlier: Span, header: Span): void {
+  private conflict(
+    path: readonly KeyPart[],
+    index: number,
+    earlier: Span,
+    header: Span,
+  ): undefined {
+    this.conflicts++;
     this.problems.push({
       span: header,
       message: `TOML syntax: "${dottedName(path, index)}" is already defined above, so this header cannot define it again.`,
@@ -204,6 +251,11 @@ class ModelBuilder {
 
 function samePath(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
   return a.length === b.length && a.every((part, i) => part.name === b[i]!.name);
+}
+
+/** A span of this build's own: a section's spans are relative to it and move with it. */
+function copyOf(span: Span): Span {
+  return { start: span.start, end: span.end };
 }
 
 function newTable(form: TableForm, span: Span): TableValue {

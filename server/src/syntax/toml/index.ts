@@ -5,7 +5,8 @@
  */
 import type { ConfigDocument } from "../model";
 import { changedRange, type TextChange } from "../text-change";
-import { buildModel } from "./build";
+import { buildModel, type BuiltModel } from "./build";
+import { patchModel } from "./patch";
 import { parseSection } from "./parse-section";
 import { SectionModel } from "./section-model";
 import { resplitSections, splitSections, type Resplit, type SectionSlice } from "./sections";
@@ -15,6 +16,7 @@ export interface TomlReuse {
   readonly text: string;
   readonly slices: readonly SectionSlice[];
   readonly models: readonly SectionModel[];
+  readonly built: BuiltModel;
 }
 
 export interface TomlParse {
@@ -40,21 +42,39 @@ export function parseToml(
   // opened file is then read exactly as it will be after each edit.
   let models: readonly SectionModel[];
   let slices: readonly SectionSlice[];
+  let built: BuiltModel | undefined;
   const change = previous && (known ?? changedRange(previous.text, text));
   if (previous && !change) {
     ({ slices, models } = previous);
   } else if (previous && change) {
     const resplit = resplitSections(previous.slices, change, text);
     slices = resplit.slices;
-    models = reuseModels(text, resplit, previous.models, mode);
+    const swapped = mode === "replaced" ? swappedIndex(resplit, previous.slices) : undefined;
+    models = reuseModels(text, resplit, previous.models, mode, swapped);
+    if (swapped !== undefined) {
+      built = patchModel(previous.built, models, {
+        index: swapped,
+        before: previous.models[swapped]!,
+        after: models[swapped]!,
+        oldEnd: previous.slices[swapped]!.end,
+        delta: change.insertedEnd - change.removedEnd,
+      });
+    }
   } else {
     slices = splitSections(text);
     models = slices.map((slice) => readSection(text, slice));
   }
 
-  const { root, problems, sections } = buildModel(models);
+  built ??= buildModel(models);
+  const { root, problems, sections } = built;
   const document: ConfigDocument = { format: "toml", text, root, problems, sections };
-  return { document, reuse: { text, slices, models } };
+  return { document, reuse: { text, slices, models, built } };
+}
+
+/** The one section an edit changed, when it changed one and the sections are the same many. */
+function swappedIndex(resplit: Resplit, old: readonly SectionSlice[]): number | undefined {
+  const { slices, before, after } = resplit;
+  return slices.length === old.length && before + after === old.length - 1 ? before : undefined;
 }
 
 /**
@@ -67,6 +87,7 @@ function reuseModels(
   { slices, before, after }: Resplit,
   old: readonly SectionModel[],
   mode: ReuseMode,
+  swapped?: number,
 ): SectionModel[] {
   const byText = new Map<string, SectionModel[]>();
   for (const model of old.slice(before, old.length - after)) {
@@ -79,7 +100,9 @@ function reuseModels(
     if (k >= firstAfter) return moved(old[old.length - slices.length + k]!, slice, mode);
     const sectionText = text.slice(slice.start, slice.end);
     const same = byText.get(sectionText)?.shift();
-    return same ? moved(same, slice, mode) : readSection(text, slice, sectionText);
+    if (same) return moved(same, slice, mode);
+    // The one section changed takes over its old header's places (see `SectionModel`).
+    return readSection(text, slice, sectionText, k === swapped ? old[k] : undefined);
   });
 }
 
@@ -92,7 +115,12 @@ function moved(model: SectionModel, slice: SectionSlice, mode: ReuseMode): Secti
   return new SectionModel(model.text, model.parsed, slice, slice.start);
 }
 
-function readSection(text: string, slice: SectionSlice, sectionText?: string): SectionModel {
+function readSection(
+  text: string,
+  slice: SectionSlice,
+  sectionText?: string,
+  replaces?: SectionModel,
+): SectionModel {
   const own = sectionText ?? text.slice(slice.start, slice.end);
-  return new SectionModel(own, parseSection(own, slice), slice, slice.start);
+  return new SectionModel(own, parseSection(own, slice), slice, slice.start, replaces);
 }

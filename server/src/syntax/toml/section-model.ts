@@ -1,7 +1,8 @@
 /**
  * One section's part of the model: its header, its keys with their values, its problems. It
  * depends on the section's text only, so an edit elsewhere leaves it as it is; an edit before
- * it only moves it, which is one pass over the places it records (`moveTo`).
+ * it only moves it: every place it records is kept relative to the section's start, so moving
+ * the section is one assignment (`moveTo`).
  */
 import type { AST } from "toml-eslint-parser";
 import type {
@@ -29,9 +30,39 @@ export interface KeyPart {
  */
 const MAX_DEPTH = MAX_NESTING;
 
-interface Place {
-  start: number;
-  end: number;
+/** Where a section starts; every place the section records is relative to it. */
+interface Anchor {
+  at: number;
+}
+
+/**
+ * A span of a section, stored relative to the section's start: moving the section moves all its
+ * spans at once. It reads as any span; spread it (`{ ...span }`) and you copy its parts, not
+ * its offsets: copy `start` and `end` instead.
+ */
+export class SectionPlace implements Span {
+  constructor(
+    private readonly anchor: Anchor,
+    private from: number,
+    private to: number,
+  ) {}
+
+  get start(): number {
+    return this.anchor.at + this.from;
+  }
+
+  get end(): number {
+    return this.anchor.at + this.to;
+  }
+
+  /** Grows the span to reach `end`: a table gains keys while its section is read. */
+  reach(end: number): void {
+    this.to = Math.max(this.to, end - this.anchor.at);
+  }
+
+  toJSON(): Span {
+    return { start: this.start, end: this.end };
+  }
 }
 
 export class SectionModel {
@@ -43,31 +74,43 @@ export class SectionModel {
   readonly problems: SyntaxProblem[] = [];
   /** From the section's start to the end of the last thing written in it. */
   readonly content: Span;
-  /** Every place the section's model records, so that moving it is one loop. */
-  private readonly places: Place[] = [];
+  /** Where the section starts, shared by all its places. */
+  private readonly anchor: Anchor;
 
   constructor(
     /** The section's text, by which a later version of the document finds it again. */
     readonly text: string,
     readonly parsed: ParsedSection,
     slice: SectionSlice,
-    private at: number,
+    at: number,
+    /**
+     * The model this one replaces, at the same place, given up by its document. When the header
+     * is the same, its places are taken over, so that what the document's tree says of the
+     * header (`build.ts`) stays true and moves with this model (see `patch.ts`).
+     */
+    replaces?: SectionModel,
   ) {
+    const header = parsed.header;
+    const same = replaces && sameHeader(replaces, text, parsed, at) ? replaces : undefined;
+    // The replaced model is given up: its places, the header's included, now move with this one.
+    this.anchor = same ? same.anchor : { at };
     for (const p of parsed.problems) {
       this.problems.push({ span: this.place(p.start, p.end), message: p.message });
     }
-    const header = parsed.header;
-    this.path = header && this.keyParts(header.key, 0);
+    this.path = header && (same ? same.path! : this.keyParts(header.key, 0));
     this.array = header?.kind === "array";
     const length = contentLength(parsed);
     this.content = this.place(0, length);
-    const headerSpan = header && this.place(header.range[0], parsed.headerEnd);
+    const headerSpan =
+      header && (same ? same.section.header!.span : this.place(header.range[0], parsed.headerEnd));
 
     if (this.path && this.path.length > MAX_DEPTH) {
       this.tooDeep(this.path[MAX_DEPTH]!.span);
     } else if (header) {
       this.table = this.newTable("header", header.range[0], length);
-      this.table.header = this.place(header.range[0], parsed.headerEnd);
+      this.table.header = same
+        ? same.table!.header!
+        : this.place(header.range[0], parsed.headerEnd);
     } else if (!parsed.headerBroken) {
       this.table = this.newTable("root", 0, 0);
     }
@@ -88,8 +131,9 @@ export class SectionModel {
     }
 
     this.section = {
-      header:
-        this.path && headerSpan
+      header: same
+        ? same.section.header
+        : this.path && headerSpan
           ? {
               path: this.path.map((k) => k.name),
               pathSpans: this.path.map((k) => k.span),
@@ -108,25 +152,17 @@ export class SectionModel {
 
   /** Where the section starts in the document. */
   get start(): number {
-    return this.at;
+    return this.anchor.at;
   }
 
-  /** Shifts every place the section records to its new start. */
+  /** Moves the section, and so every place it records, to its new start. */
   moveTo(start: number): void {
-    const delta = start - this.at;
-    if (delta === 0) return;
-    for (const place of this.places) {
-      place.start += delta;
-      place.end += delta;
-    }
-    this.at = start;
+    this.anchor.at = start;
   }
 
-  /** A span of the section, relative to its start, that `moveTo` keeps in place. */
+  /** A span of the section, given relative to its start, that moves with it. */
   private place(start: number, end: number): Span {
-    const place = { start: this.at + start, end: this.at + end };
-    this.places.push(place);
-    return place;
+    return new SectionPlace(this.anchor, start, end);
   }
 
   private newTable(form: TableForm, start: number, end: number): TableValue {
@@ -161,7 +197,11 @@ export class SectionModel {
         return;
       }
       if (!existing) {
-        const dotted = this.newTable("dotted", part.span.start - this.at, value.span.end - this.at);
+        const dotted = this.newTable(
+          "dotted",
+          part.span.start - this.start,
+          value.span.end - this.start,
+        );
         current.entries.set(part.name, { key: part.name, keySpan: part.span, value: dotted });
         current = dotted;
       } else if (existing.value.kind === "table" && existing.value.form === "dotted") {
@@ -174,8 +214,7 @@ export class SectionModel {
 
   /** Tables of this section grow in place: their spans are the section's own. */
   private extend(table: TableValue, end: number): void {
-    const span = table.span as Place;
-    if (end > span.end) span.end = end;
+    (table.span as SectionPlace).reach(end);
   }
 
   private duplicate(path: readonly KeyPart[], index: number, earlier: Span): void {
@@ -248,6 +287,26 @@ export function dottedName(path: readonly KeyPart[], index: number): string {
     .slice(0, index + 1)
     .map((k) => k.name)
     .join(".");
+}
+
+/**
+ * Whether `next` has the header `previous` had, at the same place, so that it may take over the
+ * header's places. A header whose path is too deep for a table is read anew.
+ */
+function sameHeader(
+  previous: SectionModel,
+  text: string,
+  parsed: ParsedSection,
+  at: number,
+): boolean {
+  const end = parsed.headerEnd;
+  return (
+    parsed.header !== undefined &&
+    previous.table?.header !== undefined &&
+    previous.start === at &&
+    previous.parsed.headerEnd === end &&
+    previous.text.slice(0, end) === text.slice(0, end)
+  );
 }
 
 /** The end of the last thing written in the section, relative to its start. */
