@@ -20,7 +20,11 @@ export function modelDifference(fresh: ParsedConfig, edited: ParsedConfig): stri
  * Compares two values of plain data (objects, arrays, maps) without recursion: a model may
  * nest a thousand levels, deeper than `assert.deepStrictEqual` can follow.
  */
-function firstDifference(actual: unknown, expected: unknown, at: string): string | undefined {
+export function firstDifference(
+  actual: unknown,
+  expected: unknown,
+  at: string,
+): string | undefined {
   const pending: [unknown, unknown, string][] = [[actual, expected, at]];
   while (pending.length > 0) {
     const [a, b, path] = pending.pop()!;

@@ -98,7 +98,7 @@ function reuseModels(
   return slices.map((slice, k) => {
     if (k < before) return old[k]!;
     if (k >= firstAfter) return moved(old[old.length - slices.length + k]!, slice, mode);
-    const sectionText = text.slice(slice.start, slice.end);
+    const sectionText = detached(text, slice.start, slice.end);
     const same = byText.get(sectionText)?.shift();
     if (same) return moved(same, slice, mode);
     // The one section changed takes over its old header's places (see `SectionModel`).
@@ -112,7 +112,7 @@ function moved(model: SectionModel, slice: SectionSlice, mode: ReuseMode): Secti
     model.moveTo(slice.start);
     return model;
   }
-  return new SectionModel(model.text, model.parsed, slice, slice.start);
+  return model.relocated(slice.start);
 }
 
 function readSection(
@@ -121,6 +121,15 @@ function readSection(
   sectionText?: string,
   replaces?: SectionModel,
 ): SectionModel {
-  const own = sectionText ?? text.slice(slice.start, slice.end);
+  const own = sectionText ?? detached(text, slice.start, slice.end);
   return new SectionModel(own, parseSection(own, slice), slice, slice.start, replaces);
+}
+
+/**
+ * A section's text as a string of its own. V8 makes a slice of a long string a view that keeps
+ * the whole string alive: a section kept across many versions would hold every version of the
+ * document it was read from.
+ */
+function detached(text: string, start: number, end: number): string {
+  return ` ${text.slice(start, end)}`.slice(1);
 }

@@ -60,6 +60,11 @@ export class SectionPlace implements Span {
     this.to = Math.max(this.to, end - this.anchor.at);
   }
 
+  /** The same span of a copy of the section (see `SectionModel.relocated`). */
+  onto(anchor: Anchor): SectionPlace {
+    return new SectionPlace(anchor, this.from, this.to);
+  }
+
   toJSON(): Span {
     return { start: this.start, end: this.end };
   }
@@ -77,10 +82,17 @@ export class SectionModel {
   /** Where the section starts, shared by all its places. */
   private readonly anchor: Anchor;
 
+  /** Where the header's closing bracket ends, relative to the section. */
+  readonly headerEnd: number;
+
+  /**
+   * Reads the model from the section's parse, which is not kept: the parser's tree is most of
+   * the memory a parse takes.
+   */
   constructor(
     /** The section's text, by which a later version of the document finds it again. */
     readonly text: string,
-    readonly parsed: ParsedSection,
+    parsed: ParsedSection,
     slice: SectionSlice,
     at: number,
     /**
@@ -94,6 +106,7 @@ export class SectionModel {
     const same = replaces && sameHeader(replaces, text, parsed, at) ? replaces : undefined;
     // The replaced model is given up: its places, the header's included, now move with this one.
     this.anchor = same ? same.anchor : { at };
+    this.headerEnd = parsed.headerEnd;
     for (const p of parsed.problems) {
       this.problems.push({ span: this.place(p.start, p.end), message: p.message });
     }
@@ -158,6 +171,23 @@ export class SectionModel {
   /** Moves the section, and so every place it records, to its new start. */
   moveTo(start: number): void {
     this.anchor.at = start;
+  }
+
+  /**
+   * A copy of the model at another start, for a version of the document that leaves this one
+   * in use where it is. The copy is made from the model, since the parse is not kept.
+   */
+  relocated(start: number): SectionModel {
+    const anchor: Anchor = { at: start };
+    const { table, path, section, problems, content } = this;
+    const moved = relocate({ table, path, section, problems, content }, anchor, new Map());
+    return Object.assign(Object.create(SectionModel.prototype) as SectionModel, {
+      ...moved,
+      text: this.text,
+      headerEnd: this.headerEnd,
+      array: this.array,
+      anchor,
+    });
   }
 
   /** A span of the section, given relative to its start, that moves with it. */
@@ -268,6 +298,36 @@ export class SectionModel {
   }
 }
 
+/**
+ * A copy of a section's model data with its places on `anchor`. Objects the model reaches twice
+ * (a key's span is also its entry's) are copied once, so the copy is shaped as the original.
+ */
+function relocate<T>(value: T, anchor: Anchor, copies: Map<object, unknown>): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (copies.has(value)) return copies.get(value) as T;
+  if (value instanceof SectionPlace) {
+    const place = value.onto(anchor);
+    copies.set(value, place);
+    return place as T;
+  }
+  if (value instanceof Map) {
+    const map = new Map();
+    copies.set(value, map);
+    for (const [key, item] of value) map.set(key, relocate(item, anchor, copies));
+    return map as T;
+  }
+  if (Array.isArray(value)) {
+    const list: unknown[] = [];
+    copies.set(value, list);
+    for (const item of value) list.push(relocate(item, anchor, copies));
+    return list as T;
+  }
+  const object: Record<string, unknown> = {};
+  copies.set(value, object);
+  for (const [key, item] of Object.entries(value)) object[key] = relocate(item, anchor, copies);
+  return object as T;
+}
+
 /** TOML's message for a key given twice, with where it was given first. */
 export function duplicateKey(
   path: readonly KeyPart[],
@@ -304,7 +364,7 @@ function sameHeader(
     parsed.header !== undefined &&
     previous.table?.header !== undefined &&
     previous.start === at &&
-    previous.parsed.headerEnd === end &&
+    previous.headerEnd === end &&
     previous.text.slice(0, end) === text.slice(0, end)
   );
 }
