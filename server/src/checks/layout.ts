@@ -7,7 +7,7 @@
  * `[[env.E.kv_namespaces]]` header writes `kv_namespaces` of E, and `env.E.vars.X = 1` before
  * the first header or an `[env]` header may write anything anywhere.
  *
- * The layout of the last few documents is kept. A keystroke inside one section that keeps its
+ * The layout of the last few documents is kept (while the documents are). A keystroke inside one section that keeps its
  * header and its keys' names only swaps that section in the lists that hold it: every other list
  * stays the same object, so the memo knows its part at once, without a pass over the document.
  */
@@ -40,25 +40,31 @@ interface Known {
   readonly layout: Layout;
 }
 
-/** The layouts of the documents checked last, the most recent first. */
-const known: Known[] = [];
+/**
+ * The layouts of the documents checked last, by their list of sections: a document that is
+ * dropped takes its layout with it. The few most recent are looked up by a weak reference.
+ */
+const layouts = new WeakMap<readonly Section[], Known>();
+const recent: WeakRef<readonly Section[]>[] = [];
 const KEPT = 4;
 
 export function layoutOf(document: ConfigDocument, named: readonly Environment[]): Layout {
   const sections = document.sections;
   const names = named.map((environment) => environment.name);
   let layout: Layout | undefined;
-  for (const [i, last] of known.entries()) {
-    if (!sameItems(last.names, names)) continue;
+  for (const reference of recent) {
+    const last = layouts.get(reference.deref() ?? []);
+    if (!last || !sameItems(last.names, names)) continue;
     layout = swapped(last, sections);
-    if (layout) {
-      known.splice(i, 1);
-      break;
-    }
+    if (layout) break;
   }
   layout ??= newLayout(sections, names);
-  known.unshift({ sections, names, layout });
-  known.length = Math.min(known.length, KEPT);
+  layouts.set(sections, { sections, names, layout });
+  const others = recent.filter((reference) => {
+    const held = reference.deref();
+    return held !== undefined && held !== sections;
+  });
+  recent.splice(0, recent.length, new WeakRef(sections), ...others.slice(0, KEPT - 1));
   return layout;
 }
 

@@ -6,7 +6,15 @@
  */
 import { bindingKinds } from "../catalog";
 import type { BindingKind } from "../catalog/types";
-import { entryAt, isArray, isTable, type Entry, type Span, type TableValue } from "../syntax/model";
+import {
+  entryAt,
+  isArray,
+  isTable,
+  type ConfigValue,
+  type Entry,
+  type Span,
+  type TableValue,
+} from "../syntax/model";
 import type { ConfigDocument } from "../syntax/model";
 
 /** The top level (no name) or one `[env.NAME]`. */
@@ -49,17 +57,40 @@ export function environmentsOf(document: ConfigDocument): Environment[] {
   return environments;
 }
 
+/** Each kind's key as a path (`durable_objects.bindings`), split once. */
+const kindPaths = new Map(bindingKinds.map((kind) => [kind, kind.key.split(".")]));
+
 export function bindingsIn(environment: Environment): KindUse[] {
   const uses: KindUse[] = [];
   for (const kind of bindingKinds) {
-    const entry = entryAt(environment.table, kind.key.split("."));
+    const entry = entryAt(environment.table, kindPaths.get(kind)!);
     if (entry) uses.push({ kind, entry, bindings: readBindings(kind, entry) });
   }
   return uses;
 }
 
+/**
+ * The bindings read from each value, while it is the same object: a value of the model does not
+ * change once built (after a keystroke, the tables and arrays on the way to it are new ones),
+ * and these bindings hold only the model's own spans, which move with their section.
+ */
+const readFrom = new WeakMap<
+  object,
+  { readonly kind: BindingKind; readonly bindings: Binding[] }
+>();
+
 function readBindings(kind: BindingKind, entry: Entry): Binding[] {
   const value = entry.value;
+  // Variables' spans are made here, from the key's start to the value's end: not kept.
+  if (kind.names.from === "keys") return readBindingsOf(kind, value);
+  const known = readFrom.get(value);
+  if (known?.kind === kind) return known.bindings;
+  const bindings = readBindingsOf(kind, value);
+  readFrom.set(value, { kind, bindings });
+  return bindings;
+}
+
+function readBindingsOf(kind: BindingKind, value: ConfigValue): Binding[] {
   const names = kind.names;
 
   if (names.from === "keys") {
