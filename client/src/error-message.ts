@@ -10,8 +10,21 @@ export function lastErrorMessage(): string | undefined {
   return lastShown;
 }
 
-export function showError(message: string, log?: vscode.LogOutputChannel): void {
+/** A button on the message, besides "Show Log". */
+export interface ErrorAction {
+  readonly title: string;
+  run(): unknown;
+}
+
+export function showError(
+  message: string,
+  log?: vscode.LogOutputChannel,
+  action?: ErrorAction,
+): void {
   lastShown = message;
-  const actions = log ? ["Show Log"] : [];
-  void vscode.window.showErrorMessage(message, ...actions).then((choice) => choice && log?.show());
+  const titles = [...(action ? [action.title] : []), ...(log ? ["Show Log"] : [])];
+  void vscode.window.showErrorMessage(message, ...titles).then((choice) => {
+    if (choice === "Show Log") log?.show();
+    else if (choice && choice === action?.title) void action.run();
+  });
 }

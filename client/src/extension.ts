@@ -11,7 +11,7 @@ import { addBinding, type AddBindingTarget } from "./add-binding";
 import { copyBindingName, openBindingDocs, removeBinding, revealBinding } from "./commands";
 import { BindingsExplorer, type ExplorerNode } from "./explorer";
 import { lastErrorMessage, showError } from "./error-message";
-import { configFileNames, createLanguageClient } from "./language-client";
+import { configFileNames, createLanguageClient, RestartBudget } from "./language-client";
 import { currentInput, currentPrompt, type StepInput } from "./multi-step";
 import { createStatusItem } from "./status";
 
@@ -42,7 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wrangl
   log.info(`Wrangler Bindings ${String(context.extension.packageJSON.version)} activating`);
   log.info(`Settings: configFileNames=${JSON.stringify(configFileNames())}`);
 
-  client = createLanguageClient(context, log);
+  const budget = new RestartBudget();
+  client = createLanguageClient(context, log, budget);
   const started = client;
   try {
     await started.start();
@@ -71,6 +72,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wrangl
   command("openBindingDocs", (node: ExplorerNode) => openBindingDocs(node));
   command("refreshExplorer", () => explorer.refresh());
   command("showLog", () => log.show());
+  // Also the way back after the client gave up on a server that kept stopping.
+  command("restartServer", async () => {
+    budget.reset();
+    log.info("Restarting the language server, as asked.");
+    await (started.isRunning() ? started.restart() : started.start());
+    await explorer.refresh();
+  });
 
   const showExplorer = async () => {
     await vscode.commands.executeCommand("workbench.view.extension.wranglerBindings");

@@ -28,9 +28,32 @@ export function configFileNames(): string[] {
   return [...new Set([...WRANGLER_NAMES, ...configured])];
 }
 
+/** The server's recent stops: a stop within the window counts against `MAX_RESTARTS`. */
+export class RestartBudget {
+  private stops: number[] = [];
+
+  /** Counts a stop; false when the budget is spent and the server must stay down. */
+  spend(now = Date.now()): boolean {
+    this.stops = this.stops.filter((time) => now - time <= RESTART_WINDOW_MS);
+    if (this.stops.length >= MAX_RESTARTS) return false;
+    this.stops.push(now);
+    return true;
+  }
+
+  get spent(): number {
+    return this.stops.length;
+  }
+
+  /** A restart the user asked for starts afresh. */
+  reset(): void {
+    this.stops = [];
+  }
+}
+
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
+  budget: RestartBudget,
 ): LanguageClient {
   const serverModule = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
@@ -53,13 +76,12 @@ export function createLanguageClient(
     outputChannel: log,
     initializationOptions: { configFileNames: names },
     synchronize: { configurationSection: "wranglerBindings", fileEvents: watcher },
-    errorHandler: restartingErrorHandler(log),
+    errorHandler: restartingErrorHandler(log, budget),
   };
   return new LanguageClient("wranglerBindings", "Wrangler Bindings", serverOptions, clientOptions);
 }
 
-function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
-  const restarts: number[] = [];
+function restartingErrorHandler(log: vscode.LogOutputChannel, budget: RestartBudget): ErrorHandler {
   return {
     // A server that dies leaves a burst of failed writes (cancellations, the editor's pending
     // requests) before its connection closes. Shutting down on them would stop it for good,
@@ -69,23 +91,21 @@ function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
       return { action: ErrorAction.Continue, handled: true };
     },
     closed: () => {
-      const now = Date.now();
-      while (restarts.length > 0 && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
-      if (restarts.length >= MAX_RESTARTS) {
+      if (!budget.spend()) {
         log.error(
           `The language server stopped ${MAX_RESTARTS + 1} times in 3 minutes; not restarting.`,
         );
-        showError(
-          "Wrangler Bindings: the language server keeps stopping and was not restarted. Reload the window to try again.",
-          log,
-        );
+        showError(GAVE_UP, log, {
+          title: "Restart",
+          run: () => vscode.commands.executeCommand("wranglerBindings.restartServer"),
+        });
         return { action: CloseAction.DoNotRestart, handled: true };
       }
-      restarts.push(now);
-      log.warn(
-        `The language server stopped; restarting it (${restarts.length} of ${MAX_RESTARTS}).`,
-      );
+      log.warn(`The language server stopped; restarting it (${budget.spent} of ${MAX_RESTARTS}).`);
       return { action: CloseAction.Restart, handled: true };
     },
   };
 }
+
+export const GAVE_UP =
+  'Wrangler Bindings: the language server keeps stopping and was not restarted. Run "Wrangler Bindings: Restart Language Server" to try again.';
