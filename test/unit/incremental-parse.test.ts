@@ -133,6 +133,36 @@ describe("a parse reusing the previous version reads as a fresh parse", () => {
     typingChain("generated", generateConfig(1_000), 11);
   });
 
+  test("an environment named first by a new section is warned about there", () => {
+    const text = [
+      "[[kv_namespaces]]",
+      'binding = "KV"',
+      'id = "a"',
+      "",
+      "[env.staging]",
+      'name = "w-staging"',
+      "",
+      "[[env.staging.r2_buckets]]",
+      'binding = "BUCKET"',
+      'bucket_name = "bucket-b"',
+      "",
+    ].join("\n");
+    const before = parseConfig(text);
+    const uri = "file:///w.toml";
+    assert.deepEqual(
+      diagnose(before, uri).map((d) => [d.code, d.range.start.line]),
+      [["env-missing-kind", 4]],
+    );
+    // A section that writes no binding, before the first mention of the environment.
+    const at = text.indexOf("[env.staging]");
+    const inserted = "[env.staging.observability]\nenabled = true\n\n";
+    const edited = text.slice(0, at) + inserted + text.slice(at);
+    const change = { start: at, removedEnd: at, insertedEnd: at + inserted.length };
+    const after = parseConfig(edited, before, "toml", "replaced", change);
+    assert.deepEqual(diagnose(after, uri), diagnose(parseConfig(edited), uri));
+    assert.equal(diagnose(after, uri)[0]?.range.start.line, 4);
+  });
+
   test("typing in one section gives new tables only on the way to it", () => {
     const text = generateConfig(1_000);
     const before = parseConfig(text);

@@ -34,7 +34,7 @@ export function checkDocument(document: ConfigDocument): Problem[] {
   const firstHeader = document.sections.find((section) => section.header)?.header;
   // The top level's bindings, read again only when a section of the top level changed; what
   // the environments' inheritance and migrations read of them, as one object.
-  const { topUses, expected, fromTop } = lastValue(parts.get(undefined)!.sections, () =>
+  const { topUses, expected, fromTop } = lastValue(parts.get(undefined)!.bindings, () =>
     readTop(top!),
   );
 
@@ -42,7 +42,7 @@ export function checkDocument(document: ConfigDocument): Problem[] {
   for (const section of headerless) checkSectionScoping(context, section, firstHeader);
 
   for (const environment of [top!, ...named]) {
-    const { sections, byKey, scopedByKey } = parts.get(environment.name)!;
+    const { bindings, byKey, scopedByKey } = parts.get(environment.name)!;
     const name = environment.name ?? "";
     // Read once, and only by the checks that run rather than replay.
     let uses: KindUse[] | undefined;
@@ -60,10 +60,11 @@ export function checkDocument(document: ConfigDocument): Problem[] {
         if (entry) checkEnvironmentKey(context, environment, entry);
       });
     }
-    context.once(sections, `names ${name}`, [], () =>
+    // Both read the environment's bindings only (and, for inheritance, where it is named).
+    context.once(bindings, `names ${name}`, [], () =>
       checkBindingNames(context, environment, usesOf()),
     );
-    context.once(sections, `inherits ${name}`, [fromTop], () => {
+    context.once(bindings, `inherits ${name}`, [fromTop, environment.keySpan], () => {
       checkMigrations(context, environment, usesOf(), top!);
       if (environment !== top) checkInheritance(context, expected, environment, usesOf());
     });

@@ -11,6 +11,7 @@
  * header and its keys' names only swaps that section in the lists that hold it: every other list
  * stays the same object, so the memo knows its part at once, without a pass over the document.
  */
+import { bindingKinds } from "../catalog";
 import type { Environment } from "../service/bindings";
 import type { ConfigDocument, Section } from "../syntax/model";
 
@@ -21,6 +22,11 @@ export interface Part {
   readonly byKey: ReadonlyMap<string, readonly Section[]>;
   /** The sections whose own keys the scoping check reads with each key's part. */
   readonly scopedByKey: ReadonlyMap<string, readonly Section[]>;
+  /**
+   * The sections that may write the environment's bindings, `migrations` or `exports`: all that
+   * its names, inheritance and migrations are read from.
+   */
+  readonly bindings: readonly Section[];
 }
 
 export interface Layout {
@@ -33,6 +39,13 @@ export interface Layout {
 }
 
 type Header = NonNullable<Section["header"]>;
+
+/** The keys a binding kind is written under (`durable_objects` for its bindings), and more. */
+const BINDING_KEYS = new Set([
+  ...bindingKinds.map((kind) => kind.key.split(".")[0]!),
+  "migrations",
+  "exports",
+]);
 
 interface Known {
   readonly sections: readonly Section[];
@@ -104,6 +117,7 @@ function swapped(last: Known, sections: readonly Section[]): Layout | undefined 
       sections: swap(part.sections),
       byKey: swapAll(part.byKey),
       scopedByKey: swapAll(part.scopedByKey),
+      bindings: swap(part.bindings),
     });
   }
   return { ...last.layout, parts, headerless: swap(last.layout.headerless) };
@@ -114,6 +128,7 @@ function newLayout(sections: readonly Section[], names: readonly (string | undef
     sections: [] as Section[],
     byKey: new Map<string, Section[]>(),
     scopedByKey: new Map<string, Section[]>(),
+    bindings: [] as Section[],
   });
   const top = newPart();
   const parts = new Map([[undefined as string | undefined, top]]);
@@ -141,14 +156,17 @@ function newLayout(sections: readonly Section[], names: readonly (string | undef
     if (writesAnywhere(section)) {
       anywhere.push(section);
       for (const each of parts.values()) each.sections.push(section);
+      for (const each of parts.values()) each.bindings.push(section);
       continue;
     }
     part.sections.push(section);
     if (path && path.length > depth) {
       add(part.byKey, path[depth]!, section);
       add(part.scopedByKey, path[depth]!, section);
+      if (BINDING_KEYS.has(path[depth]!)) part.bindings.push(section);
     } else {
       for (const key of section.keys) add(part.byKey, key.path[0]!, section);
+      if (section.keys.some((key) => BINDING_KEYS.has(key.path[0]!))) part.bindings.push(section);
     }
   }
 
