@@ -141,3 +141,28 @@ describe("JSON completion of values that name something", () => {
     assert.equal(accept(fixture, "production", workspace), fixture.replace("|", '"production"'));
   });
 });
+
+describe("JSON completion of the classes a migration step lists", () => {
+  const config = (step: string) =>
+    lines(
+      "{",
+      '  "durable_objects": { "bindings": [{ "name": "ROOMS", "class_name": "ChatRoom" }] },',
+      '  "migrations": [',
+      '    { "tag": "v1", "new_sqlite_classes": ["Counter"] },',
+      `    { "tag": "v2", ${step} }`,
+      "  ]",
+      "}",
+    );
+
+  test("the bound class no migration introduces, and not the items already there", () => {
+    assert.deepEqual(labels(config('"new_sqlite_classes": [|]')), ["ChatRoom"]);
+    assert.deepEqual(labels(config('"new_sqlite_classes": ["ChatRoom", |]')), []);
+    const typed = config('"new_sqlite_classes": ["Ch|"]');
+    assert.equal(accept(typed, "ChatRoom"), typed.replace('"Ch|"', '"ChatRoom"'));
+  });
+
+  test("deleting: the classes the migrations introduced", () => {
+    assert.deepEqual(labels(config('"deleted_classes": ["|"]')), ["Counter"]);
+    assert.deepEqual(labels(config('"deleted_classes": ["Counter", |]')), []);
+  });
+});

@@ -218,3 +218,69 @@ describe("completion of values that name something", () => {
     }
   });
 });
+
+describe("completion of the classes a migration step lists", () => {
+  const source = [
+    "export class Counter extends DurableObject {}",
+    "export class ChatRoom extends DurableObject {}",
+    "export class Lobby extends DurableObject {}",
+  ].join("\n");
+  const workspace = workspaceOf({ "file:///work/app/src/index.ts": source });
+  const config = (...step: string[]) =>
+    lines(
+      'main = "src/index.ts"',
+      "",
+      "[[durable_objects.bindings]]",
+      'name = "ROOMS"',
+      'class_name = "ChatRoom"',
+      "",
+      "[[durable_objects.bindings]]",
+      'name = "REMOTE"',
+      'class_name = "Elsewhere"',
+      'script_name = "other-worker"',
+      "",
+      "[[migrations]]",
+      'tag = "v1"',
+      'new_sqlite_classes = ["Counter"]',
+      "",
+      "[[migrations]]",
+      'tag = "v2"',
+      ...step,
+    );
+
+  test("a new step: the bound class first, then exported ones, none introduced already", () => {
+    const fixture = config('new_sqlite_classes = ["|"]');
+    assert.deepEqual(labels(fixture, workspace), ["ChatRoom", "Lobby"]);
+    assert.equal(
+      itemAt(fixture, "ChatRoom", workspace).detail,
+      "bound as env.ROOMS, not introduced by a migration yet",
+    );
+    assert.equal(accept(fixture, "ChatRoom", workspace), fixture.replace('"|"', '"ChatRoom"'));
+  });
+
+  test("items already in the array are not offered again, wherever the caret is", () => {
+    const fixture = config('new_classes = ["Lobby", |]');
+    assert.deepEqual(labels(fixture, workspace), ["ChatRoom"]);
+    const before = config('new_classes = [|, "ChatRoom"]');
+    assert.deepEqual(labels(before, workspace), ["Lobby"]);
+  });
+
+  test("a typed item is replaced, quotes and all", () => {
+    const fixture = config('new_classes = ["Lo|"]');
+    assert.equal(accept(fixture, "Lobby", workspace), fixture.replace('"Lo|"', '"Lobby"'));
+  });
+
+  test("deleting: the classes the migrations introduced", () => {
+    assert.deepEqual(labels(config('deleted_classes = ["|"]'), workspace), ["Counter"]);
+    assert.deepEqual(labels(config('deleted_classes = ["Counter", |]'), workspace), []);
+  });
+
+  test("choosing the key leaves the caret in the array, where the classes are offered", () => {
+    const item = itemAt(config("new_sql|"), "new_sqlite_classes", workspace);
+    assert.deepEqual(item.command?.command, "editor.action.triggerSuggest");
+  });
+
+  test("other arrays of strings offer nothing", () => {
+    assert.deepEqual(labels('compatibility_flags = ["|"]'), []);
+  });
+});

@@ -26,6 +26,9 @@ function telemetry(what: string, extra: readonly FieldSpec[] = []): readonly Fie
   ];
 }
 
+/** Migration steps list Durable Object classes: completion offers the Worker's. */
+const classes = { refersTo: "class" } as const;
+
 const routeFields: readonly FieldSpec[] = [
   field("pattern", "string", "The URL pattern, or the hostname of a Custom Domain.", required),
   field("zone_id", "string", "The id of the zone the pattern belongs to."),
@@ -169,13 +172,17 @@ const inheritedKeys: readonly ConfigKey[] = [
       docs: "/durable-objects/reference/durable-objects-migrations/",
       fields: [
         field("tag", "string", "A unique name for the step.", { ...required, example: "v1" }),
-        strings("new_classes", "Classes introduced with key-value storage."),
-        strings("new_sqlite_classes", "Classes introduced with SQLite storage (recommended)."),
+        strings("new_classes", "Classes introduced with key-value storage.", classes),
+        strings(
+          "new_sqlite_classes",
+          "Classes introduced with SQLite storage (recommended).",
+          classes,
+        ),
         tables("renamed_classes", "Classes renamed, keeping their objects.", [
           field("from", "string", "The old class name.", required),
           field("to", "string", "The new class name.", required),
         ]),
-        strings("deleted_classes", "Classes removed, with all their objects."),
+        strings("deleted_classes", "Classes removed, with all their objects.", classes),
         tables("transferred_classes", "Classes taken over, objects and all, from another Worker.", [
           field("from", "string", "The class name in the other Worker.", required),
           field("from_script", "string", "The other Worker.", required),

@@ -5,7 +5,8 @@
 import type { CompletionItem, CompletionList, TextEdit } from "vscode-languageserver-types";
 import { NOTHING, unique, type CompletionContext } from "./items";
 import { jsonKeyItems } from "./json-keys";
-import { jsonSpotAt, tablePath, type JsonValueSpot } from "./json-spot";
+import type { ConfigValue } from "../../syntax/model";
+import { jsonSpotAt, tablePath, type JsonPath, type JsonValueSpot } from "./json-spot";
 import { valueItems } from "./values";
 
 export function completeJson(context: CompletionContext): CompletionList {
@@ -22,8 +23,9 @@ export function completeJson(context: CompletionContext): CompletionList {
 function jsonValueItems(spot: JsonValueSpot, context: CompletionContext): CompletionItem[] {
   const { path, key, range, quoted, inArray, siblings } = spot;
   const table = tablePath(path);
+  const written = inArray ? writtenItems(context, path, key, range.start) : undefined;
   const items = valueItems(
-    { at: "value", table, key: [key], range, quoted, inArray, siblings },
+    { at: "value", table, key: [key], range, quoted, inArray, siblings, written },
     context,
   );
   const before = context.parsed.document.text[range.start - 1] === ":" ? " " : "";
@@ -35,4 +37,22 @@ function jsonValueItems(spot: JsonValueSpot, context: CompletionContext): Comple
       textEdit: { range: edit.range, newText: `${before}${edit.newText}${after}` },
     };
   });
+}
+
+/** The strings an array of the model holds, the one at the caret excluded. */
+function writtenItems(
+  context: CompletionContext,
+  path: JsonPath,
+  key: string,
+  caret: number,
+): string[] {
+  let value: ConfigValue | undefined = context.parsed.document.root;
+  for (const step of [...path, key]) {
+    if (typeof step === "number") value = value?.kind === "array" ? value.items[step] : undefined;
+    else value = value?.kind === "table" ? value.entries.get(step)?.value : undefined;
+  }
+  if (value?.kind !== "array") return [];
+  return value.items.flatMap((item) =>
+    item.kind === "string" && item.span.start !== caret ? [item.value] : [],
+  );
 }

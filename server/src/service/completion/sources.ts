@@ -5,7 +5,7 @@
  */
 import { introducedClasses } from "../../checks/migrations";
 import type { BindingKind, FieldReference } from "../../catalog/types";
-import { entryAt, isTable, type TableValue } from "../../syntax/model";
+import { entryAt, isArray, isTable, type TableValue } from "../../syntax/model";
 import { bindingsIn, environmentsOf, type Environment } from "../bindings";
 import { formatOf, parseConfig } from "../index";
 import { exportedClasses } from "../worker-source";
@@ -76,6 +76,55 @@ export function classCandidates(context: CompletionContext, env?: string): Candi
     candidates.push({ value: name, found: "introduced by a migration", rank: Rank.PossibleValue });
   }
   return candidates;
+}
+
+/**
+ * The classes a migration step may list. A step introducing classes (`new_classes`,
+ * `new_sqlite_classes`) wants those the Worker binds or exports and no migration introduces
+ * yet, a bound one first; `deleted_classes` wants those the migrations introduced.
+ */
+export function migrationClassCandidates(
+  context: CompletionContext,
+  field: string,
+  env?: string,
+): Candidate[] {
+  const root = context.parsed.document.root;
+  const envValue = env === undefined ? undefined : entryAt(root, ["env", env])?.value;
+  const envTable = isTable(envValue) ? envValue : undefined;
+  const migrations = envTable?.entries.get("migrations") ?? root.entries.get("migrations");
+  const introduced = introducedClasses(migrations?.value);
+  if (field === "deleted_classes") {
+    return [...introduced].map((name) => ({
+      value: name,
+      found: "introduced by a migration",
+      rank: Rank.PossibleValue,
+    }));
+  }
+
+  const candidates: Candidate[] = [];
+  for (const [name, binding] of boundClasses(envTable ?? root)) {
+    if (introduced.has(name)) continue;
+    const found = `bound as env.${binding}, not introduced by a migration yet`;
+    candidates.push({ value: name, found, rank: Rank.LikelyValue });
+  }
+  for (const candidate of classCandidates(context, env)) {
+    if (introduced.has(candidate.value)) continue;
+    candidates.push({ ...candidate, rank: Rank.PossibleValue });
+  }
+  return candidates;
+}
+
+/** The Durable Object classes a table's bindings name in this Worker (not `script_name`'s). */
+function boundClasses(table: TableValue): Map<string, string> {
+  const classes = new Map<string, string>();
+  const objects = entryAt(table, ["durable_objects", "bindings"])?.value;
+  if (!isArray(objects)) return classes;
+  for (const item of objects.items) {
+    if (!isTable(item) || item.entries.has("script_name")) continue;
+    const name = stringAt(item, "class_name");
+    if (name !== undefined) classes.set(name, stringAt(item, "name") ?? "?");
+  }
+  return classes;
 }
 
 function readSource(context: CompletionContext, main: string): string | undefined {

@@ -53,6 +53,8 @@ export interface ValueSpot {
   /** The value is an item of an inline array. */
   readonly inArray: boolean;
   readonly siblings: readonly Statement[];
+  /** In an array: the strings its other items hold, so that a value is not offered twice. */
+  readonly written?: readonly string[];
 }
 
 export type Spot = HeaderSpot | KeySpot | ValueSpot;
@@ -126,6 +128,8 @@ interface Frame {
   readonly key: readonly string[];
   /** For inline tables: the statements inside. */
   readonly statements: Statement[];
+  /** For arrays: the string items, with where each starts. */
+  readonly items: { readonly text: string; readonly start: number }[];
 }
 
 type State = "key" | "keyPart" | "afterKey" | "value" | "afterValue";
@@ -146,6 +150,7 @@ function bodySpot(text: string, body: Span, header: readonly string[], offset: n
   let current: Statement | undefined;
   let spot: Spot | undefined;
   let caretKeyStart = -1;
+  let caretArray: Frame | undefined;
 
   const container = () => frames.at(-1)?.statements ?? statements;
   const framePath = (list: readonly Frame[]) => [...header, ...list.flatMap((f) => f.key)];
@@ -172,6 +177,7 @@ function bodySpot(text: string, body: Span, header: readonly string[], offset: n
     const top = frames.at(-1);
     if (top?.open === "[") {
       const table = framePath(frames.slice(0, -1));
+      caretArray = top;
       return { at: "value", table, key: top.key, range, quoted, inArray: true, siblings };
     }
     const table = framePath(frames);
@@ -207,9 +213,10 @@ function bodySpot(text: string, body: Span, header: readonly string[], offset: n
         parts.push(keyName(token) ?? "");
         state = "afterKey";
       } else if (state === "value") {
-        if (current && token.type === "string" && frames.at(-1)?.open !== "[") {
-          current.value = token.text;
-        }
+        const top = frames.at(-1);
+        if (token.type === "string" && top?.open === "[") {
+          top.items.push({ text: token.text, start: token.start });
+        } else if (current && token.type === "string") current.value = token.text;
         state = "afterValue";
       }
     } else if (token.type === "punct") {
@@ -229,7 +236,7 @@ function bodySpot(text: string, body: Span, header: readonly string[], offset: n
         case "[":
           if (state === "value") {
             const key = top?.open === "[" ? [] : [...parts];
-            frames.push({ open: token.text, key, statements: [] });
+            frames.push({ open: token.text, key, statements: [], items: [] });
             state = token.text === "{" ? "key" : "value";
             parts = [];
           }
@@ -256,6 +263,14 @@ function bodySpot(text: string, body: Span, header: readonly string[], offset: n
   if (spot?.at === "key") {
     const siblings = spot.siblings.filter((s) => s.start !== caretKeyStart);
     return { ...spot, siblings };
+  }
+  // Likewise the array item the caret is on; the items after it were read on the way.
+  if (spot?.at === "value" && caretArray) {
+    const start = spot.range.start;
+    return {
+      ...spot,
+      written: caretArray.items.filter((i) => i.start !== start).map((i) => i.text),
+    };
   }
   return spot;
 }

@@ -8,9 +8,9 @@ import type { FieldReference } from "../../catalog/types";
 import { fieldDocumentation, valueDocumentation } from "./documentation";
 import { completionItem, type CompletionContext, type ItemSpec } from "./items";
 import { Rank } from "./ranking";
-import { slotAt, typesOf, type Slot } from "./schema";
+import { slotAt, typesOf, type Slot, type TableSchema } from "./schema";
 import { tomlValue } from "./snippets";
-import { referenced, usedValues, type Candidate } from "./sources";
+import { migrationClassCandidates, referenced, usedValues, type Candidate } from "./sources";
 import type { ValueSpot } from "./spot";
 
 const ICONS: Record<FieldReference, CompletionItemKind> = {
@@ -21,10 +21,9 @@ const ICONS: Record<FieldReference, CompletionItemKind> = {
 };
 
 export function valueItems(spot: ValueSpot, context: CompletionContext): CompletionItem[] {
-  // Array items (`new_classes = ["…"]`) have no known sets yet.
-  if (spot.inArray) return [];
   const found = slotAt(spot.table, spot.key);
   if (!found) return [];
+  if (spot.inArray) return arrayItemValues(spot, found.slot, found.schema, context);
   const { slot, schema } = found;
   const docs = schema.scope ? undefined : schema.docs;
 
@@ -58,6 +57,38 @@ export function valueItems(spot: ValueSpot, context: CompletionContext): Complet
       },
       context,
     ),
+  );
+}
+
+/**
+ * An item of an array of strings that names something: the classes a migration step may list
+ * (`new_sqlite_classes = ["…"]`), less those the array already holds.
+ */
+function arrayItemValues(
+  spot: ValueSpot,
+  slot: Slot,
+  schema: TableSchema,
+  context: CompletionContext,
+): CompletionItem[] {
+  if (slot.items !== "string" || slot.refersTo !== "class") return [];
+  const written = new Set(spot.written ?? []);
+  const candidates = migrationClassCandidates(context, slot.name, schema.env);
+  return ranked(candidates.filter((candidate) => !written.has(candidate.value))).map(
+    (candidate, position) =>
+      completionItem(
+        {
+          ...valueEdit(spot, candidate.value, context),
+          kind: ICONS.class,
+          detail: candidate.found,
+          documentation: valueDocumentation(
+            candidate.found,
+            schema.scope ? undefined : schema.docs,
+          ),
+          rank: candidate.rank,
+          position,
+        },
+        context,
+      ),
   );
 }
 
