@@ -5,18 +5,20 @@
  */
 import assert from "node:assert/strict";
 import type { CodeAction, Diagnostic } from "vscode-languageserver-types";
-import { diagnose, parseConfig } from "../../server/src/service";
+import { diagnose, formatOf, parseConfig } from "../../server/src/service";
 import { codeActions } from "../../server/src/service/quick-fixes";
 import { applyEdits } from "./fixtures";
 
 export const URI = "file:///w/wrangler.toml";
+/** The same configuration written as JSON with comments. */
+export const JSONC_URI = "file:///w/wrangler.jsonc";
 
 /** The actions offered for the `nth` diagnostic with that code (counting from 0). */
-export function actionsFor(text: string, code: string, nth = 0) {
-  const parsed = parseConfig(text);
-  const diagnostic = diagnose(parsed, URI).filter((d) => d.code === code)[nth];
+export function actionsFor(text: string, code: string, nth = 0, uri = URI) {
+  const parsed = parseConfig(text, undefined, formatOf(uri));
+  const diagnostic = diagnose(parsed, uri).filter((d) => d.code === code)[nth];
   assert.ok(diagnostic, `no diagnostic ${code} #${nth}`);
-  return { diagnostic, actions: codeActions(parsed, URI, diagnostic.range, [diagnostic]) };
+  return { diagnostic, actions: codeActions(parsed, uri, diagnostic.range, [diagnostic]) };
 }
 
 export interface Fixed {
@@ -31,19 +33,19 @@ export interface Fixed {
 }
 
 /** Applies the one action offered for the diagnostic (there must be exactly one). */
-export function fix(text: string, code: string, nth = 0): Fixed {
-  const { diagnostic, actions } = actionsFor(text, code, nth);
+export function fix(text: string, code: string, nth = 0, uri = URI): Fixed {
+  const { diagnostic, actions } = actionsFor(text, code, nth, uri);
   assert.equal(actions.length, 1, `expected one action, got ${actions.map((a) => a.title)}`);
-  return apply(text, diagnostic, actions[0]!);
+  return apply(text, diagnostic, actions[0]!, uri);
 }
 
-export function apply(text: string, diagnostic: Diagnostic, action: CodeAction): Fixed {
+export function apply(text: string, diagnostic: Diagnostic, action: CodeAction, uri = URI): Fixed {
   assert.equal(action.kind, "quickfix");
   assert.deepEqual(action.diagnostics, [diagnostic]);
   const changes = action.edit?.changes;
-  assert.deepEqual(Object.keys(changes ?? {}), [URI]);
-  const fixed = applyEdits(text, changes![URI]!);
-  const after = diagnose(parseConfig(fixed), URI);
+  assert.deepEqual(Object.keys(changes ?? {}), [uri]);
+  const fixed = applyEdits(text, changes![uri]!);
+  const after = diagnose(parseConfig(fixed, undefined, formatOf(uri)), uri);
   return {
     title: action.title,
     preferred: action.isPreferred === true,

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { diagnose, parseConfig } from "../../server/src/service";
 import { codeActions } from "../../server/src/service/quick-fixes";
 import { lines } from "../support/check";
-import { actionsFor, apply, fix, URI } from "../support/quick-fix";
+import { actionsFor, apply, fix, JSONC_URI, URI } from "../support/quick-fix";
 
 describe("quick fix: replace with the suggested name", () => {
   test("a mistyped array-of-tables key is renamed in every header that names it", () => {
@@ -216,5 +216,39 @@ describe("quick fix: add the missing required fields", () => {
       fixed.text,
       lines("[[queues.consumers]]", 'queue = "my-queue"', "[[kv_namespaces]]", 'binding = "A"'),
     );
+  });
+});
+
+describe("quick fix in wrangler.jsonc: replace with the suggested name", () => {
+  test("a mistyped binding kind keeps its quotes and every comment", () => {
+    const text = lines(
+      "{",
+      '  "name": "shop", // the shop',
+      '  "kv_namespace": [{ "binding": "SESSIONS", "id": "abc" }]',
+      "}",
+    );
+    const fixed = fix(text, "unknown-key", 0, JSONC_URI);
+    assert.equal(fixed.title, 'Change to "kv_namespaces"');
+    assert.equal(fixed.text, text.replace('"kv_namespace"', '"kv_namespaces"'));
+    assert.deepEqual(fixed.codes, []);
+  });
+
+  test("an unknown field of an entry, and an enumeration value", () => {
+    const field = lines("{", '  "r2_buckets": [{ "binding": "FILES", "bucket": "uploads" }]', "}");
+    const renamed = fix(field, "unknown-field", 0, JSONC_URI);
+    assert.equal(renamed.text, field.replace('"bucket"', '"bucket_name"'));
+    assert.deepEqual(renamed.codes, []);
+
+    const value = lines(
+      "{",
+      '  "r2_buckets": [{ "binding": "FILES", "bucket_name": "uploads", "jurisdiction": "ue" }]',
+      "}",
+    );
+    assert.equal(fix(value, "invalid-value", 0, JSONC_URI).text, value.replace('"ue"', '"eu"'));
+  });
+
+  test("the fixes that write TOML's layout are not offered", () => {
+    const text = lines("{", '  "durable_objects": { "bindings": [{ "name": "C" }] }', "}");
+    assert.deepEqual(actionsFor(text, "missing-field", 0, JSONC_URI).actions, []);
   });
 });

@@ -10,6 +10,7 @@ import {
   type Diagnostic,
 } from "vscode-languageserver-types";
 import type { ConfigDocument, Span } from "../../syntax/model";
+import { parseJson } from "../../syntax/json";
 import { parseToml } from "../../syntax/toml";
 import type { ParsedConfig } from "../index";
 
@@ -102,7 +103,7 @@ export function tomlLiteral(value: string | number | boolean): string {
 }
 
 /**
- * Builds the code action, or nothing when the edits would leave the file with more TOML syntax
+ * Builds the code action, or nothing when the edits would leave the file with more syntax
  * problems than it had: a last guard against a fix that misjudged the layout around it.
  */
 export function quickFix(
@@ -135,9 +136,12 @@ function keepsSyntax(context: FixContext, edits: readonly OffsetEdit[]): boolean
     limit = edit.start;
   }
   // Reusing the sections the edits leave alone keeps this check from parsing the whole file
-  // again for every fix offered.
-  const after = parseToml(text, context.parsed.reuse);
-  return after.document.problems.length <= context.document.problems.length;
+  // again for every fix offered; a JSON document is read whole.
+  const after =
+    context.document.format === "json"
+      ? parseJson(text)
+      : parseToml(text, context.parsed.reuse).document;
+  return after.problems.length <= context.document.problems.length;
 }
 
 /**

@@ -36,14 +36,15 @@ export function codeActions(
   range: Range,
   diagnostics: readonly Diagnostic[],
 ): CodeAction[] {
-  // The edits are computed on the TOML layout; a JSON configuration gets none yet.
-  if (parsed.document.format !== "toml") return [];
   const context = fixContext(parsed, uri);
+  // The other fixes write TOML's layout (headers, dotted keys); JSON gets the renames.
+  const toml = parsed.document.format === "toml";
   const actions: CodeAction[] = [];
 
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !touches(diagnostic.range, range)) continue;
-    const fixes = [replaceWithSuggestion, ...(FIXES[diagnostic.code as DiagnosticCode] ?? [])];
+    const byCode = toml ? (FIXES[diagnostic.code as DiagnosticCode] ?? []) : [];
+    const fixes = [replaceWithSuggestion, ...byCode];
     for (const fix of fixes) {
       const action = attempt(() => fix(context, diagnostic));
       if (action) addOrMerge(actions, action);
