@@ -7,9 +7,10 @@
  * `[[env.E.kv_namespaces]]` header writes `kv_namespaces` of E, and `env.E.vars.X = 1` before
  * the first header or an `[env]` header may write anything anywhere.
  *
- * The layout of the last few documents is kept (while the documents are). A keystroke inside one section that keeps its
- * header and its keys' names only swaps that section in the lists that hold it: every other list
- * stays the same object, so the memo knows its part at once, without a pass over the document.
+ * The layout of the last few documents is kept, as long as the documents are. A keystroke inside
+ * one section that keeps its header and its keys' names only swaps that section in the lists
+ * that hold it: every other list stays the same object, so the memo knows its part at once,
+ * without a pass over the document.
  */
 import { bindingKinds } from "../catalog";
 import type { Environment } from "../service/bindings";
