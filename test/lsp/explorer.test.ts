@@ -1,7 +1,7 @@
 /**
  * The Bindings explorer's request through the built server over stdio: every Worker of a
  * monorepo, from disk or from the editor's unsaved text, and the notification that tells the
- * client to ask again. What each node holds is tested in test/unit/explorer.test.ts.
+ * client to ask again. What each node holds is tested in test/unit/explorer-*.test.ts.
  */
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";

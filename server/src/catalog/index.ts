@@ -5,8 +5,22 @@
  */
 import { configKeys } from "./config-keys";
 import { coreKinds } from "./core-kinds";
-import { otherKinds } from "./other-kinds";
+import { productKinds } from "./product-kinds";
+import { specialKinds } from "./special-kinds";
+import { storageKinds } from "./storage-kinds";
 import type { BindingKind, ConfigKey } from "./types";
+import { workerKinds } from "./worker-kinds";
+
+/**
+ * The kinds besides the core ones. Completion, the tree and "Add binding" list kinds in this
+ * order, so the groups keep their places here whatever file holds them.
+ */
+const otherKinds: readonly BindingKind[] = [
+  ...storageKinds,
+  ...workerKinds,
+  ...productKinds,
+  ...specialKinds,
+];
 
 export { configKeys, coreKinds, otherKinds };
 

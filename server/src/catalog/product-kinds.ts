@@ -1,7 +1,7 @@
 /**
  * Bindings to Cloudflare products that take little more than a name: the single-table kinds
  * (`[ai]`, `[browser]`…) and the newer array kinds, most of which point at one resource.
- * Kept apart from other-kinds.ts only for length.
+ * index.ts lists them between the Worker's own kinds and the special ones.
  */
 import { field, nameField, remoteField, required } from "./core-kinds";
 import type { BindingKind, FieldSpec } from "./types";

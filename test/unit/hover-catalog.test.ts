@@ -1,29 +1,11 @@
+/**
+ * Hover on what the catalog explains: the header of each core binding kind, a kind written
+ * other ways (in an environment, inline, in JSON), a binding's field and a configuration key.
+ */
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, test } from "node:test";
-import type { MarkupContent } from "vscode-languageserver-types";
-import { parseConfig } from "../../server/src/service";
-import { hover } from "../../server/src/service/hover";
 import { lines } from "../support/check";
-import { caret } from "../support/fixtures";
-
-/** The hover at the caret: the text its range covers, and its whole Markdown. */
-function hoverAt(marked: string, format: "toml" | "json" = "toml") {
-  const { text, position } = caret(marked);
-  const parsed = parseConfig(text, undefined, format);
-  const found = hover(parsed, position);
-  if (!found) return null;
-  assert.ok(found.range, "every hover has a range");
-  const covered = text.slice(
-    parsed.lines.offsetAt(found.range.start),
-    parsed.lines.offsetAt(found.range.end),
-  );
-  return { over: covered, markdown: (found.contents as MarkupContent).value };
-}
-
-const md = (...paragraphs: string[]) => paragraphs.join("\n\n");
-const docs = (path: string) => `[Cloudflare docs](https://developers.cloudflare.com${path})`;
+import { docs, hoverAt, md } from "../support/hover";
 
 /** The paragraphs every array kind's hover ends with, given its key, runtime type and name field. */
 function arrayKind(key: string, type: string, nameField: string, docsPath: string): string[] {
@@ -279,125 +261,6 @@ describe("hover on a field", () => {
   });
 });
 
-describe("hover on a binding name", () => {
-  const config = lines(
-    "[[kv_namespaces]]",
-    'binding = "CA|CHE"',
-    "",
-    "[[env.staging.kv_namespaces]]",
-    'binding = "CACHE"',
-    "",
-    "[[env.preview.r2_buckets]]",
-    'binding = "CACHE"',
-    "",
-    "[env.dev]",
-    'name = "dev"',
-  );
-
-  test("how the Worker reaches it, where else it is bound and where it is missing", () => {
-    assert.deepEqual(hoverAt(config), {
-      over: '"CACHE"',
-      markdown: md(
-        "**`env.CACHE`** · KV namespace",
-        "The Worker reaches this binding as `env.CACHE`, of type `KVNamespace`.",
-        "Also bound in `env.staging` and `env.preview` (as R2 bucket). Not bound in `env.dev`: there, `env.CACHE` is undefined.",
-        docs("/workers/runtime-apis/bindings/kv/"),
-      ),
-    });
-  });
-
-  test("from an environment, the top level is one of the other places", () => {
-    const text = lines(
-      "[[durable_objects.bindings]]",
-      'name = "ROOM"',
-      'class_name = "Room"',
-      "[[env.a.durable_objects.bindings]]",
-      'name = "RO|OM"',
-      'class_name = "Room"',
-      "[env.b]",
-      "[env.c]",
-    );
-    assert.deepEqual(hoverAt(text), {
-      over: '"ROOM"',
-      markdown: md(
-        "**`env.ROOM`** · Durable Object",
-        "The Worker reaches this binding as `env.ROOM`, of type `DurableObjectNamespace`.",
-        "Also bound at the top level. Not bound in `env.b` and `env.c`: in each, `env.ROOM` is undefined.",
-        docs("/workers/runtime-apis/bindings/durable-objects/"),
-      ),
-    });
-  });
-
-  test("a variable's key is its name; without environments there is nothing to compare", () => {
-    assert.deepEqual(hoverAt(lines("[vars]", 'A|PI_URL = "https://example.com"')), {
-      over: "API_URL",
-      markdown: md(
-        "**`env.API_URL`** · Environment variable",
-        "The Worker reaches this binding as `env.API_URL`, of type `string`.",
-        docs("/workers/configuration/environment-variables/"),
-      ),
-    });
-  });
-});
-
-describe("hover on an environment", () => {
-  const top = [
-    "[[kv_namespaces]]",
-    'binding = "CACHE"',
-    "[[kv_namespaces]]",
-    'binding = "SESSIONS"',
-    "[[queues.consumers]]",
-    'queue = "q"',
-    "[vars]",
-    'MODE = "prod"',
-  ];
-
-  test("lists the top level's bindings it lacks, by kind", () => {
-    const text = lines(
-      ...top,
-      "[env.stag|ing]",
-      "[[env.staging.kv_namespaces]]",
-      'binding = "CACHE"',
-    );
-    assert.deepEqual(hoverAt(text), {
-      over: "staging",
-      markdown: md(
-        "**`env.staging`** · environment",
-        "Environments do not inherit bindings from the top level. `env.staging` lacks:",
-        [
-          "- `kv_namespaces` (KV namespace): `SESSIONS`",
-          "- `queues.consumers` (Queue consumer)",
-          "- `vars` (Environment variable): `MODE`",
-        ].join("\n"),
-        docs("/workers/wrangler/environments/"),
-      ),
-    });
-  });
-
-  test("says when it has them all, also on the environment's part of a deeper header", () => {
-    const text = lines(
-      '[vars]\nMODE = "prod"',
-      "[env.staging.vars]",
-      'MODE = "staging"',
-      "[env.sta|ging.observability]",
-    );
-    assert.deepEqual(hoverAt(text), {
-      over: "staging",
-      markdown: md(
-        "**`env.staging`** · environment",
-        "`env.staging` repeats every binding of the top level.",
-        docs("/workers/wrangler/environments/"),
-      ),
-    });
-  });
-
-  test("on the environment's key in a dotted key", () => {
-    const found = hoverAt(lines('env.d|ev.name = "x"'));
-    assert.equal(found?.over, "dev");
-    assert.match(found!.markdown, /declares no bindings that an environment must repeat\./);
-  });
-});
-
 describe("hover on a configuration key", () => {
   test("its description, type, rule, inheritance and page", () => {
     assert.deepEqual(hoverAt(lines('compatibility_da|te = "2025-09-01"')), {
@@ -423,52 +286,5 @@ describe("hover on a configuration key", () => {
   test("a key Wrangler 4 refuses says what to do instead", () => {
     const found = hoverAt(lines("node_com|pat = true"));
     assert.match(found!.markdown, /\n- No longer accepted\. Wrangler 4 dropped it: add /);
-  });
-});
-
-describe("no hover", () => {
-  const cases = {
-    "whitespace between keys": lines("[[kv_namespaces]]", 'binding = "A"', "|", 'id = "x"'),
-    "whitespace inside an inline table": lines('kv_namespaces = [{ binding = "A", | id = "x" }]'),
-    "a comment": lines("# the cac|he", "[[kv_namespaces]]"),
-    "a comment after a value": lines('name = "w" # deploy|ed name'),
-    "an unknown key": lines('colour| = "blue"'),
-    "an unknown field in a binding": lines("[[kv_namespaces]]", 'bindnig| = "A"'),
-    "the value of an unknown key": lines('colour = "bl|ue"'),
-    "the end of an empty document": "|",
-    "a key of env that is no environment": lines("[env]", "stag|ing = 1"),
-  };
-  for (const [what, fixture] of Object.entries(cases)) {
-    test(what, () => assert.equal(hoverAt(fixture), null));
-  }
-});
-
-describe("hover over the real corpus", () => {
-  const corpus = resolve(__dirname, "../../../shared/corpus/real");
-  const files = readdirSync(corpus).filter((name) => name.endsWith(".toml"));
-
-  test("the corpus is there", () => assert.ok(files.length > 100, `${files.length} files`));
-
-  test("every 7th offset of every file answers without throwing, each answer linking to docs", () => {
-    let answered = 0;
-    for (const name of files) {
-      const text = readFileSync(resolve(corpus, name), "utf8");
-      const parsed = parseConfig(text);
-      for (let offset = 0; offset <= text.length; offset += 7) {
-        const found = hover(parsed, parsed.lines.positionAt(offset));
-        if (!found) continue;
-        answered++;
-        const value = (found.contents as MarkupContent).value;
-        assert.match(
-          value,
-          /\n\n\[Cloudflare docs\]\(https:\/\/developers\.cloudflare\.com\/\S*\)$/,
-        );
-        const { start, end } = found.range!;
-        assert.ok(parsed.lines.offsetAt(start) <= parsed.lines.offsetAt(end), name);
-        assert.ok(parsed.lines.offsetAt(end) <= text.length, name);
-      }
-    }
-    // A third or so of the offsets land on something we explain; far fewer would mean a bug.
-    assert.ok(answered > 6000, `${answered} hovers`);
   });
 });

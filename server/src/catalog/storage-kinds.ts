@@ -1,11 +1,10 @@
 /**
- * Every binding kind Wrangler 4.164.0 knows besides the core ones: the storage and workflow
- * kinds, `[assets]`, the kinds named by their keys (`[vars]`, the blob tables), `[secrets]`,
- * tail consumers and the unsafe escape hatches. Product bindings live in product-kinds.ts.
+ * The kinds that bind data Cloudflare keeps for the account: D1 databases, Vectorize indexes,
+ * Hyperdrive configurations, Analytics Engine datasets, Pipelines streams, Secrets Store secrets
+ * and rate-limit counters, with Workflows, whose runs are persisted state too.
  */
-import { devPluginField, field, nameField, remoteField, required } from "./core-kinds";
-import { productKinds } from "./product-kinds";
-import type { BindingKind, FieldSpec } from "./types";
+import { field, nameField, remoteField, required } from "./core-kinds";
+import type { BindingKind } from "./types";
 
 const jurisdictions = ["eu", "fedramp", "us"];
 
@@ -252,176 +251,8 @@ const rateLimits: BindingKind = {
   docs: "/workers/runtime-apis/bindings/rate-limit/",
 };
 
-const assets: BindingKind = {
-  key: "assets",
-  shape: "table",
-  title: "Static assets",
-  summary: "Serve a folder of static files with the Worker",
-  description:
-    "Uploads a folder of static files with the Worker and serves them before, or instead of, running it. With `binding` the Worker can fetch them itself. Environments inherit it.",
-  names: { from: "field", field: "binding", optional: true },
-  fields: [
-    field("directory", "string", "The folder to upload, relative to this file.", {
-      example: "./public",
-    }),
-    { ...nameField("binding", "ASSETS"), required: false },
-    field("html_handling", "string", "How paths map to HTML files and trailing slashes.", {
-      values: ["auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none"],
-    }),
-    field("not_found_handling", "string", "What a request for a missing file gets.", {
-      values: ["single-page-application", "404-page", "none"],
-    }),
-    field("base_path", "string", "A path prefix the files are served under."),
-    field(
-      "run_worker_first",
-      ["boolean", "array"],
-      "Run the Worker before looking for a file: always, or for the listed path patterns.",
-      { items: "string" },
-    ),
-  ],
-  runtimeType: "Fetcher",
-  docs: "/workers/static-assets/binding/",
-  resource: "directory",
-  inherited: true,
-};
-
-const vars: BindingKind = {
-  key: "vars",
-  shape: "table",
-  title: "Environment variable",
-  summary: "Plain-text or JSON values the Worker reads from env",
-  description:
-    "Each key becomes a variable on `env`. Strings arrive as strings; numbers, booleans, arrays and tables arrive as parsed JSON. Keep secrets out: these are stored in plain text.",
-  names: { from: "keys" },
-  fields: [],
-  // Wrangler refuses TOML dates; any JSON value is fine.
-  valueType: ["string", "integer", "number", "boolean", "array", "table"],
-  runtimeType: "string",
-  docs: "/workers/configuration/environment-variables/",
-  icon: "symbol-variable",
-};
-
-const secrets: BindingKind = {
-  key: "secrets",
-  shape: "table",
-  title: "Secret",
-  summary: "Declare the secrets the Worker expects to be set",
-  description:
-    "Lists the secrets the Worker expects, so that tools such as `wrangler types` know their names. Set the values with `wrangler secret put` or in `.dev.vars`, never here.",
-  names: { from: "list", field: "required" },
-  fields: [
-    field("required", "array", "The secrets' names, each reachable as `env.NAME`.", {
-      items: "string",
-    }),
-  ],
-  runtimeType: "string",
-  docs: "/workers/configuration/secrets/",
-  icon: "shield",
-};
-
-function tailConsumer(
-  key: string,
-  title: string,
-  summary: string,
-  description: string,
-  extra: readonly FieldSpec[] = [],
-): BindingKind {
-  return {
-    key,
-    shape: "array",
-    title,
-    summary,
-    description,
-    names: { from: "none" },
-    fields: [
-      field("service", "string", "The Tail Worker's name.", {
-        ...required,
-        example: "my-tail-worker",
-        refersTo: "worker",
-      }),
-      ...extra,
-    ],
-    docs: "/workers/observability/logs/tail-workers/",
-    resource: "service",
-    // Wrangler checks the fields it knows and ignores any others.
-    openFields: true,
-  };
-}
-
-const tailConsumers: BindingKind = tailConsumer(
-  "tail_consumers",
-  "Tail consumer",
-  "Send this Worker's logs and events to a Tail Worker",
-  "Names a Tail Worker that receives this Worker's logs, exceptions and request details after each invocation. It adds nothing to `env`.",
-  [
-    field("environment", "string", "The Tail Worker's environment, for service environments.", {
-      refersTo: "environment",
-    }),
-  ],
-);
-
-const streamingTailConsumers: BindingKind = tailConsumer(
-  "streaming_tail_consumers",
-  "Streaming tail consumer",
-  "Stream this Worker's events to a Tail Worker as they happen",
-  "Like a tail consumer, except that the Tail Worker receives events while the invocation is still running. It adds nothing to `env`.",
-);
-
-const unsafeBindings: BindingKind = {
-  key: "unsafe.bindings",
-  shape: "array",
-  title: "Unsafe binding",
-  summary: "Pass a raw binding through to the Workers API",
-  description:
-    "Sends a binding to Cloudflare exactly as written, for kinds Wrangler does not support yet. Wrangler checks only `name` and `type`, and warns that the feature is experimental.",
-  names: { from: "field", field: "name" },
-  fields: [
-    nameField("name", "MY_BINDING"),
-    field("type", "string", "The binding type, as the Workers API names it.", required),
-    devPluginField,
-  ],
-  runtimeType: "any",
-  resource: "type",
-  docs: "/workers/wrangler/configuration/",
-  openFields: true,
-};
-
-const logfwdrBindings: BindingKind = {
-  key: "logfwdr.bindings",
-  shape: "array",
-  title: "Log forwarder",
-  summary: "Forward structured logs to a Cloudflare-internal destination",
-  description: "A binding Cloudflare's own Workers use to forward logs. Environments inherit it.",
-  names: { from: "field", field: "name" },
-  fields: [
-    nameField("name", "LOGS"),
-    field("destination", "string", "Where the logs go.", required),
-  ],
-  runtimeType: "unknown",
-  resource: "destination",
-  docs: "/workers/wrangler/configuration/",
-  inherited: true,
-};
-
-/** `[wasm_modules]`, `[text_blobs]` and `[data_blobs]`: files bound by name, service-worker style. */
-function fileTable(key: string, title: string, what: string, runtimeType: string): BindingKind {
-  return {
-    key,
-    shape: "table",
-    title,
-    summary: `Bind files as ${what} (service-worker format only)`,
-    description: `Each key binds the file at its path, relative to this file, as ${what}. Only Workers in the service-worker format read these; module Workers import files instead.`,
-    names: { from: "keys" },
-    fields: [],
-    valueType: "string",
-    runtimeType,
-    docs: "/workers/wrangler/configuration/",
-    topLevelOnly: true,
-  };
-}
-
-/** The other kinds, in the order features list them. */
-export const otherKinds: readonly BindingKind[] = [
+/** The storage kinds, in the order features list them. */
+export const storageKinds: readonly BindingKind[] = [
   d1Databases,
   vectorize,
   hyperdrive,
@@ -430,15 +261,4 @@ export const otherKinds: readonly BindingKind[] = [
   pipelines,
   secretsStoreSecrets,
   rateLimits,
-  assets,
-  vars,
-  secrets,
-  ...productKinds,
-  tailConsumers,
-  streamingTailConsumers,
-  unsafeBindings,
-  logfwdrBindings,
-  fileTable("wasm_modules", "WebAssembly module", "compiled WebAssembly", "WebAssembly.Module"),
-  fileTable("text_blobs", "Text blob", "text", "string"),
-  fileTable("data_blobs", "Data blob", "binary data", "ArrayBuffer"),
 ];
