@@ -163,6 +163,31 @@ describe("a parse reusing the previous version reads as a fresh parse", () => {
     assert.equal(diagnose(after, uri)[0]?.range.start.line, 4);
   });
 
+  test("typing in an environment's table that later headers add to patches the copies", () => {
+    let text = [
+      "[env.staging]",
+      'name = "w"',
+      'queues.producers = [{ binding = "Q", queue = "q" }]',
+      "",
+      "[[env.staging.queues.consumers]]",
+      'queue = "q"',
+      "",
+      "[env.staging.vars]",
+      'MODE = "x"',
+      "",
+    ].join("\n");
+    let parsed = parseConfig(text);
+    const at = text.indexOf('"w"') + 1;
+    for (const [i, typed] of [..."abc"].entries()) {
+      text = text.slice(0, at + i) + typed + text.slice(at + i);
+      const change = { start: at + i, removedEnd: at + i, insertedEnd: at + i + 1 };
+      const next = parseConfig(text, parsed, "toml", "replaced", change);
+      assert.equal(next.reuse!.built.links, parsed.reuse!.built.links, "patched, not rebuilt");
+      assert.equal(modelDifference(parseConfig(text), next), undefined, `after ${typed}`);
+      parsed = next;
+    }
+  });
+
   test("typing in one section gives new tables only on the way to it", () => {
     const text = generateConfig(1_000);
     const before = parseConfig(text);

@@ -32,6 +32,11 @@ export interface Links {
   readonly slots: (readonly Step[] | undefined)[];
   /** Problems the linking found (a table defined twice); the sections' own are not counted. */
   readonly conflicts: number;
+  /**
+   * The build's copies of sections' tables (`[env.staging]`, which `[env.staging.vars]` adds
+   * to), each with the table it copied.
+   */
+  readonly copies: Map<TableValue, TableValue>;
 }
 
 export function buildModel(models: readonly SectionModel[]): BuiltModel {
@@ -45,6 +50,7 @@ class ModelBuilder {
   /** The tables and arrays this build made, which it may change. */
   private readonly own = new Set<TableValue | ArrayValue>([this.root]);
   private readonly slots: (readonly Step[] | undefined)[] = [];
+  private readonly copies = new Map<TableValue, TableValue>();
   private conflicts = 0;
 
   constructor(models: readonly SectionModel[]) {
@@ -65,7 +71,7 @@ class ModelBuilder {
       root: this.root,
       problems: this.problems,
       sections: models.map((model) => model.section),
-      links: { own: this.own, slots: this.slots, conflicts: this.conflicts },
+      links: { own: this.own, slots: this.slots, conflicts: this.conflicts, copies: this.copies },
     };
   }
 
@@ -231,6 +237,7 @@ class ModelBuilder {
       span: copyOf(table.span),
     };
     this.own.add(copy);
+    this.copies.set(copy, table);
     return copy;
   }
 

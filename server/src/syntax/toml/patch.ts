@@ -9,7 +9,7 @@
  * Where the swap is not known to give what a new build gives, it declines and the caller builds.
  */
 import type { ArrayValue, ConfigValue, SyntaxProblem, TableValue } from "../model";
-import type { BuiltModel, Step } from "./build";
+import type { BuiltModel, Links, Step } from "./build";
 import type { SectionModel } from "./section-model";
 
 /** The one section an edit changed: its index, its model before and after, its old extent. */
@@ -33,18 +33,21 @@ export function patchModel(
   if (links.conflicts > 0 || before.start !== after.start) return undefined;
 
   let root: TableValue | undefined;
+  const recopied: [TableValue, TableValue][] = [];
   if (before === after) root = previous.root;
   else if (before.table && after.table && after.path && after.path === before.path) {
     const slot = links.slots[index];
-    root = slot && swapInTree(previous.root, slot, before.table, after.table, links.own);
+    root = slot && swapInTree(previous.root, slot, before.table, after.table, links, recopied);
   } else if (before.table && after.table && !before.path && !after.path) {
-    root = swapRootKeys(previous.root, before.table, after.table, links.own);
+    root = swapRootKeys(previous.root, before.table, after.table, links);
   } else if (!before.table && !after.table && !before.path && !after.path) {
     root = previous.root;
   }
   if (!root) return undefined;
 
   shiftOwnSpans(links.own, swap);
+  // A copy made again starts where its table now starts (a dotted table may have moved).
+  for (const [copy, table] of recopied) (copy.span as { start: number }).start = table.span.start;
   const sections = previous.sections.slice();
   sections[index] = after.section;
   return { root, problems: problemsOf(previous, models, swap), sections, links };
@@ -52,27 +55,32 @@ export function patchModel(
 
 /**
  * Replaces `table` at the end of `steps` with `replacement`, copying what is on the way; the
- * new root, or undefined when the tree does not hold `table` there.
+ * new root, or undefined when the tree does not hold `table` (or the build's copy of it) there.
  */
 function swapInTree(
   root: TableValue,
   steps: readonly Step[],
   table: TableValue,
   replacement: TableValue,
-  own: Set<TableValue | ArrayValue>,
+  links: Links,
+  recopied: [TableValue, TableValue][],
 ): TableValue | undefined {
   const path: (TableValue | ArrayValue)[] = [];
   let value: ConfigValue | undefined = root;
   for (const step of steps) {
-    if (!value || (value.kind !== "table" && value.kind !== "array") || !own.has(value)) {
+    if (!value || (value.kind !== "table" && value.kind !== "array") || !links.own.has(value)) {
       return undefined;
     }
     path.push(value);
     value = typeof step === "number" ? itemAt(value, step) : entryValue(value, step);
   }
-  if (value !== table) return undefined;
+  let child: ConfigValue | undefined;
+  if (value === table) child = replacement;
+  else if (value?.kind === "table" && links.copies.get(value) === table) {
+    child = recopy(value, table, replacement, links, recopied);
+  }
+  if (!child) return undefined;
 
-  let child: ConfigValue = replacement;
   for (let i = steps.length - 1; i >= 0; i--) {
     const parent = path[i]!;
     const step = steps[i]!;
@@ -84,11 +92,61 @@ function swapInTree(
       copy = { ...parent, entries: new Map(parent.entries) };
       copy.entries.set(step as string, { ...parent.entries.get(step as string)!, value: child });
     }
-    own.delete(parent);
-    own.add(copy);
+    replaceOwn(links, parent, copy);
     child = copy;
   }
   return child as TableValue;
+}
+
+/**
+ * The build's copy of a section's table, made again from the section's new table: the keys
+ * other sections added to it (`[env.staging.vars]` to `[env.staging]`) stay, after the new
+ * table's own, and a table of the section that others added to is copied again the same way.
+ * Declines when the section's keys and the added ones may now meet.
+ */
+function recopy(
+  copy: TableValue,
+  table: TableValue,
+  replacement: TableValue,
+  links: Links,
+  recopied: [TableValue, TableValue][],
+): TableValue | undefined {
+  const entries = new Map(replacement.entries);
+  for (const [key, entry] of table.entries) {
+    const current = copy.entries.get(key);
+    if (current === entry) continue;
+    const inner = current?.value;
+    const next = replacement.entries.get(key);
+    if (inner?.kind !== "table" || links.copies.get(inner) !== entry.value) return undefined;
+    if (next?.value.kind !== "table" || next.value.form !== (entry.value as TableValue).form) {
+      return undefined;
+    }
+    const again = recopy(inner, entry.value as TableValue, next.value, links, recopied);
+    if (!again) return undefined;
+    entries.set(key, { ...next, value: again });
+  }
+  for (const [key, entry] of copy.entries) {
+    if (table.entries.has(key)) continue;
+    if (entries.has(key)) return undefined;
+    entries.set(key, entry);
+  }
+  const fresh: TableValue = { ...copy, entries };
+  replaceOwn(links, copy, fresh);
+  links.copies.set(fresh, replacement);
+  recopied.push([fresh, replacement]);
+  return fresh;
+}
+
+/** A table or array of the build replaced by a new one, which is still a copy of what it was. */
+function replaceOwn(links: Links, old: TableValue | ArrayValue, fresh: TableValue | ArrayValue) {
+  links.own.delete(old);
+  links.own.add(fresh);
+  if (old.kind !== "table" || fresh.kind !== "table") return;
+  const source = links.copies.get(old);
+  if (source) {
+    links.copies.delete(old);
+    links.copies.set(fresh, source);
+  }
 }
 
 function itemAt(value: TableValue | ArrayValue, index: number): ConfigValue | undefined {
@@ -107,7 +165,7 @@ function swapRootKeys(
   root: TableValue,
   table: TableValue,
   replacement: TableValue,
-  own: Set<TableValue | ArrayValue>,
+  links: Links,
 ): TableValue | undefined {
   if (table.entries.size !== replacement.entries.size) return undefined;
   const names = [...replacement.entries.keys()];
@@ -117,8 +175,7 @@ function swapRootKeys(
   }
   const copy: TableValue = { ...root, entries: new Map(root.entries) };
   for (const [name, entry] of replacement.entries) copy.entries.set(name, entry);
-  own.delete(root);
-  own.add(copy);
+  replaceOwn(links, root, copy);
   return copy;
 }
 
