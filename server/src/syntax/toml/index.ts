@@ -27,7 +27,7 @@ export interface TomlParse {
 /**
  * How the previous version may be reused. `replaced`: it is dropped for the new one, so its
  * section models move to their new places (the previous document must not be read again).
- * `kept`: it stays in use, so models that would move are rebuilt from their parse instead.
+ * `kept`: it stays in use, so models that would move are copied to their new places instead.
  */
 export type ReuseMode = "replaced" | "kept";
 
