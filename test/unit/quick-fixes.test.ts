@@ -248,7 +248,45 @@ describe("quick fix in wrangler.jsonc: replace with the suggested name", () => {
   });
 
   test("the fixes that write TOML's layout are not offered", () => {
-    const text = lines("{", '  "durable_objects": { "bindings": [{ "name": "C" }] }', "}");
-    assert.deepEqual(actionsFor(text, "missing-field", 0, JSONC_URI).actions, []);
+    const text = lines(
+      "{",
+      '  "kv_namespaces": [{ "binding": "KV", "id": "abc" }],',
+      '  "env": { "staging": { "name": "w-staging" } }',
+      "}",
+    );
+    assert.deepEqual(actionsFor(text, "env-missing-kind", 0, JSONC_URI).actions, []);
+  });
+});
+
+describe("quick fix in wrangler.jsonc: add the missing required fields", () => {
+  test("inside a one-line object, after its last property", () => {
+    const text = lines("{", '  "services": [{ "binding": "API" }] // the API', "}");
+    const fixed = fix(text, "missing-field", 0, JSONC_URI);
+    assert.equal(fixed.title, 'Add the missing field "service"');
+    assert.equal(
+      fixed.text,
+      lines("{", '  "services": [{ "binding": "API", "service": "my-backend" }] // the API', "}"),
+    );
+    assert.deepEqual(fixed.codes, []);
+  });
+
+  test("in an object spread over lines, a line each in its indentation, CRLF kept", () => {
+    const text = [
+      "{",
+      '    "durable_objects": {',
+      '        "bindings": [',
+      "            {",
+      '                "name": "ROOMS"',
+      "            }",
+      "        ]",
+      "    }",
+      "}",
+    ].join("\r\n");
+    const fixed = fix(text, "missing-field", 0, JSONC_URI);
+    assert.equal(
+      fixed.text,
+      text.replace('"ROOMS"', '"ROOMS",\r\n                "class_name": "MyDurableObject"'),
+    );
+    assert.deepEqual(fixed.codes, ["missing-migration"]);
   });
 });

@@ -24,6 +24,11 @@ const FIXES: Partial<Record<DiagnosticCode, readonly Fix[]>> = {
   "misplaced-key": [moveMisplacedKey, headerIntoEnvironment],
 };
 
+/** The fixes that write JSON too; the others write TOML's layout (headers, dotted keys). */
+const JSON_FIXES: Partial<Record<DiagnosticCode, readonly Fix[]>> = {
+  "missing-field": [addMissingFields],
+};
+
 /**
  * The quick fixes for our diagnostics that touch `range` (pass the request's context
  * diagnostics). A diagnostic that carries a suggestion gets "Change to …"; the others get the
@@ -37,13 +42,12 @@ export function codeActions(
   diagnostics: readonly Diagnostic[],
 ): CodeAction[] {
   const context = fixContext(parsed, uri);
-  // The other fixes write TOML's layout (headers, dotted keys); JSON gets the renames.
   const toml = parsed.document.format === "toml";
   const actions: CodeAction[] = [];
 
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !touches(diagnostic.range, range)) continue;
-    const byCode = toml ? (FIXES[diagnostic.code as DiagnosticCode] ?? []) : [];
+    const byCode = (toml ? FIXES : JSON_FIXES)[diagnostic.code as DiagnosticCode] ?? [];
     const fixes = [replaceWithSuggestion, ...byCode];
     for (const fix of fixes) {
       const action = attempt(() => fix(context, diagnostic));

@@ -19,6 +19,7 @@ import {
   type FixContext,
   type OffsetEdit,
 } from "./edits";
+import { JsonWriter, type Json } from "../add-binding/json-writer";
 import { fieldsAt } from "./fields";
 import { sectionWithHeader, statementsEnd, tablesIn } from "./layout";
 
@@ -44,16 +45,23 @@ export function addMissingFields(
       !table.entries.has(field.name) &&
       (field.required || (field.requiredUnless && !table.entries.has(field.requiredUnless))),
   );
-  const assignments = missing.flatMap((field) => {
+  const values = missing.flatMap((field) => {
     const value = placeholder(field);
-    return value === undefined ? [] : [`${field.name} = ${value}`];
+    return value === undefined ? [] : [[field.name, value] as [string, Json]];
   });
-  if (assignments.length === 0 || assignments.length < missing.length) return undefined;
+  if (values.length === 0 || values.length < missing.length) return undefined;
 
-  const edit = insertAssignments(context, table, assignments);
+  const edits =
+    context.document.format === "json"
+      ? new JsonWriter(context).addProperties(table, values)?.edits
+      : insertAssignments(
+          context,
+          table,
+          values.map(([name, value]) => `${name} = ${tomlValue(value)}`),
+        );
   const names = missing.map((field) => `"${field.name}"`).join(", ");
   const title = `Add the missing field${missing.length > 1 ? "s" : ""} ${names}`;
-  return edit && quickFix(context, title, diagnostic, [edit], true);
+  return edits && quickFix(context, title, diagnostic, [edits].flat(), true);
 }
 
 function insertAssignments(
@@ -84,28 +92,39 @@ function insertAssignments(
 }
 
 /** The catalog's example, the first allowed value, or an obvious stand-in of the field's type. */
-function placeholder(field: FieldSpec): string | undefined {
-  if (field.example !== undefined) return tomlLiteral(field.example);
-  if (field.values?.length) return tomlLiteral(field.values[0]!);
+function placeholder(field: FieldSpec): Json | undefined {
+  if (field.example !== undefined) return field.example;
+  if (field.values?.length) return field.values[0]!;
   const type = typeof field.type === "string" ? field.type : field.type[0];
   switch (type) {
     case "string":
-      return tomlLiteral(`<${field.name.toUpperCase()}>`);
+      return `<${field.name.toUpperCase()}>`;
     case "integer":
     case "number":
-      return String(field.range?.min ?? 0);
+      return field.range?.min ?? 0;
     case "boolean":
-      return "false";
+      return false;
     case "array":
-      return "[]";
+      return [];
     case "table": {
       const inner = (field.fields ?? []).filter((f) => f.required);
-      const values = inner.map((f) => [f.name, placeholder(f)] as const);
-      if (values.some(([, value]) => value === undefined)) return undefined;
-      const written = values.map(([name, value]) => `${name} = ${value}`);
-      return written.length > 0 ? `{ ${written.join(", ")} }` : "{}";
+      const values: [string, Json][] = [];
+      for (const f of inner) {
+        const value = placeholder(f);
+        if (value === undefined) return undefined;
+        values.push([f.name, value]);
+      }
+      return Object.fromEntries(values);
     }
     default:
       return undefined;
   }
+}
+
+/** A placeholder as TOML writes it: tables inline (`{ a = 1 }`), on the entry's line. */
+function tomlValue(value: Json): string {
+  if (typeof value !== "object") return tomlLiteral(value);
+  if (Array.isArray(value)) return `[${value.map(tomlValue).join(", ")}]`;
+  const written = Object.entries(value).map(([name, item]) => `${name} = ${tomlValue(item)}`);
+  return written.length > 0 ? `{ ${written.join(", ")} }` : "{}";
 }
