@@ -53,15 +53,17 @@ export function addMissingFields(
 
   const edits =
     context.document.format === "json"
-      ? new JsonWriter(context).addProperties(table, values)?.edits
-      : insertAssignments(
-          context,
-          table,
-          values.map(([name, value]) => `${name} = ${tomlValue(value)}`),
-        );
+      ? (new JsonWriter(context).addProperties(table, values)?.edits ?? [])
+      : tomlEdits(context, table, values);
   const names = missing.map((field) => `"${field.name}"`).join(", ");
   const title = `Add the missing field${missing.length > 1 ? "s" : ""} ${names}`;
-  return edits && quickFix(context, title, diagnostic, [edits].flat(), true);
+  return quickFix(context, title, diagnostic, edits, true);
+}
+
+function tomlEdits(context: FixContext, table: TableValue, values: [string, Json][]) {
+  const assignments = values.map(([name, value]) => `${name} = ${tomlValue(value)}`);
+  const edit = insertAssignments(context, table, assignments);
+  return edit ? [edit] : [];
 }
 
 function insertAssignments(
