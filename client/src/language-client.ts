@@ -108,4 +108,5 @@ function restartingErrorHandler(log: vscode.LogOutputChannel, budget: RestartBud
 }
 
 export const GAVE_UP =
-  'Wrangler Bindings: the language server keeps stopping and was not restarted. Run "Wrangler Bindings: Restart Language Server" to try again.';
+  "Wrangler Bindings: the language server keeps stopping and was not restarted. " +
+  'Run "Wrangler Bindings: Restart Language Server" to try again.';

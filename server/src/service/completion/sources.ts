@@ -54,16 +54,10 @@ export function otherWorkers(context: CompletionContext): readonly WorkerConfigR
  * and classes its migrations introduce; a class with both is the likely one.
  */
 export function classCandidates(context: CompletionContext, env?: string): Candidate[] {
-  const root = context.parsed.document.root;
-  const envValue = env === undefined ? undefined : entryAt(root, ["env", env])?.value;
-  const envTable = isTable(envValue) ? envValue : undefined;
-
+  const { root, envTable, migrated } = scopeOf(context, env);
   const main = stringAt(envTable, "main") ?? stringAt(root, "main");
   const source = main === undefined ? undefined : readSource(context, main);
   const exported = new Set(source ? exportedClasses(source).map((c) => c.name) : []);
-  // Like Wrangler, an environment with migrations of its own does not read the top level's.
-  const migrations = envTable?.entries.get("migrations") ?? root.entries.get("migrations");
-  const migrated = introducedClasses(migrations?.value);
 
   const candidates: Candidate[] = [];
   for (const name of exported) {
@@ -88,11 +82,7 @@ export function migrationClassCandidates(
   field: string,
   env?: string,
 ): Candidate[] {
-  const root = context.parsed.document.root;
-  const envValue = env === undefined ? undefined : entryAt(root, ["env", env])?.value;
-  const envTable = isTable(envValue) ? envValue : undefined;
-  const migrations = envTable?.entries.get("migrations") ?? root.entries.get("migrations");
-  const introduced = introducedClasses(migrations?.value);
+  const { root, envTable, migrated: introduced } = scopeOf(context, env);
   if (field === "deleted_classes") {
     return [...introduced].map((name) => ({
       value: name,
@@ -112,6 +102,16 @@ export function migrationClassCandidates(
     candidates.push({ ...candidate, rank: Rank.PossibleValue });
   }
   return candidates;
+}
+
+/** The top level, the caret's environment, and the classes the migrations that apply introduce. */
+function scopeOf(context: CompletionContext, env?: string) {
+  const root = context.parsed.document.root;
+  const envValue = env === undefined ? undefined : entryAt(root, ["env", env])?.value;
+  const envTable = isTable(envValue) ? envValue : undefined;
+  // Like Wrangler, an environment with migrations of its own does not read the top level's.
+  const migrations = envTable?.entries.get("migrations") ?? root.entries.get("migrations");
+  return { root, envTable, migrated: introducedClasses(migrations?.value) };
 }
 
 /** The Durable Object classes a table's bindings name in this Worker (not `script_name`'s). */

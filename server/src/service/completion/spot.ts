@@ -34,7 +34,10 @@ export interface KeySpot {
   readonly at: "key";
   /** The table the key goes into, from the top of the document: header, then inline tables. */
   readonly table: readonly string[];
-  /** The parts of a dotted key before the caret's part: `durable_objects` in `durable_objects.b`. */
+  /**
+   * The parts of a dotted key before the caret's part: `durable_objects` in
+   * `durable_objects.b`.
+   */
   readonly dotted: readonly string[];
   readonly range: Span;
   /** A `=` already follows, so only the key is to be written. */
@@ -134,7 +137,10 @@ interface Frame {
 
 type State = "key" | "keyPart" | "afterKey" | "value" | "afterValue";
 
-/** `key =` never stands inside an array, so such a line ends an unclosed one (as the splitter does). */
+/**
+ * `key =` never stands inside an array, so such a line ends an unclosed one (as the splitter
+ * does).
+ */
 const KEY_LIKE = /^[ \t]*[\w"'-][\w.\- \t"']*=/;
 
 /**

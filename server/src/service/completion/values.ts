@@ -45,7 +45,18 @@ export function valueItems(spot: ValueSpot, context: CompletionContext): Complet
   } else if (typesOf(slot)[0] === "string") {
     candidates = usedValues(slot.name, schema, spot.siblings, context);
   }
-  return ranked(candidates).map((candidate, position) =>
+  return candidateItems(spot, ranked(candidates), icon, docs, context);
+}
+
+/** Candidates as items, in the order given, each saying where it was found. */
+function candidateItems(
+  spot: ValueSpot,
+  candidates: readonly Candidate[],
+  icon: CompletionItemKind,
+  docs: string | undefined,
+  context: CompletionContext,
+): CompletionItem[] {
+  return candidates.map((candidate, position) =>
     completionItem(
       {
         ...valueEdit(spot, candidate.value, context),
@@ -73,23 +84,8 @@ function arrayItemValues(
   if (slot.items !== "string" || slot.refersTo !== "class") return [];
   const written = new Set(spot.written ?? []);
   const candidates = migrationClassCandidates(context, slot.name, schema.env);
-  return ranked(candidates.filter((candidate) => !written.has(candidate.value))).map(
-    (candidate, position) =>
-      completionItem(
-        {
-          ...valueEdit(spot, candidate.value, context),
-          kind: ICONS.class,
-          detail: candidate.found,
-          documentation: valueDocumentation(
-            candidate.found,
-            schema.scope ? undefined : schema.docs,
-          ),
-          rank: candidate.rank,
-          position,
-        },
-        context,
-      ),
-  );
+  const fresh = ranked(candidates.filter((candidate) => !written.has(candidate.value)));
+  return candidateItems(spot, fresh, ICONS.class, schema.scope ? undefined : schema.docs, context);
 }
 
 /** The catalog's enumeration, or `true` and `false` for a boolean. */
